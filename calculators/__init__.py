@@ -1,0 +1,98 @@
+"""Rules-as-code calculators for the handbook: each answer cites its clauses.
+
+    >>> import calculators
+    >>> calculators.run("quorum", {"members": 5, "present": 4})["quorum_met"]
+    True
+
+Standard library only, so the same package runs on CPython 3.12+ and in the
+browser under Pyodide. `run` never raises: bad input comes back as
+{"ok": false, "error": {...}} naming the field.
+"""
+
+from . import condolence, duty, expenditure, leave, meetings, quorum, rewards
+from ._answer import Calculator
+from ._messages import FIELD_LABELS, OPTION_LABELS, OUTPUT_LABELS, TITLES, error_messages, explain
+from ._validate import ERROR_CODES, InputError, check_fields, describe_field
+from .ics import to_ics
+
+__version__ = "1.0.0"
+__all__ = ["CALCULATORS", "ERROR_CODES", "describe", "run", "schema", "to_ics"]
+
+_REGISTRY: dict[str, Calculator] = {
+    calc.name: calc for calc in (
+        quorum.CALCULATOR,
+        condolence.CALCULATOR,
+        rewards.CALCULATOR,
+        leave.LEAVE_APPROVAL,
+        leave.ANNUAL_LEAVE,
+        expenditure.CALCULATOR,
+        duty.CALCULATOR,
+        meetings.CALCULATOR,
+    )
+}
+
+CALCULATORS: tuple = tuple(_REGISTRY)
+
+
+def _refusal(error: InputError) -> dict:
+    message_zh, message_en = error_messages(error.code, error.detail, error.field, error.params)
+    return {"ok": False, "error": {"field": error.field, "code": error.code,
+                                   "message_zh": message_zh, "message_en": message_en}}
+
+
+def _answer(calc: Calculator, inputs) -> dict:
+    if inputs is None:
+        inputs = {}
+    if not isinstance(inputs, dict):
+        raise InputError("inputs", "type", "inputs")
+    answer = calc.compute(check_fields(calc.fields, inputs))
+    explanation_zh, explanation_en = explain(answer.notes)
+    return {"ok": True, **answer.figures, "clauses": list(answer.clauses),
+            "explanation_zh": explanation_zh, "explanation_en": explanation_en}
+
+
+def run(name, inputs=None) -> dict:
+    """Run calculator `name` on a JSON-like dict of inputs; never raises."""
+    try:
+        calc = _REGISTRY.get(name) if isinstance(name, str) else None
+        if calc is None:
+            shown = name if isinstance(name, str) else type(name).__name__
+            raise InputError("name", "name", None, value=shown, known=CALCULATORS)
+        return _answer(calc, inputs)
+    except InputError as error:
+        return _refusal(error)
+    except Exception:  # a bug: still answer in the contract's shape
+        return _refusal(InputError("", "internal"))
+
+
+def schema(name):
+    """The machine-readable description of one calculator, or None."""
+    calc = _REGISTRY.get(name) if isinstance(name, str) else None
+    if calc is None:
+        return None
+    labels = FIELD_LABELS.get(name, {})
+    fields = [describe_field(spec, labels) for spec in calc.fields]
+    _add_option_labels(name, fields)
+    title_zh, title_en = TITLES[name]
+    outputs = [{"name": key, "label_zh": OUTPUT_LABELS[name][key][0],
+                "label_en": OUTPUT_LABELS[name][key][1]} for key in calc.outputs]
+    return {"name": name, "title_zh": title_zh, "title_en": title_en,
+            "clauses": list(calc.clauses), "fields": fields, "outputs": outputs}
+
+
+def _add_option_labels(name: str, fields: list) -> None:
+    for field in fields:
+        target = field.get("items", field)
+        labels = OPTION_LABELS.get((name, field["name"]))
+        if labels and "options" in target:
+            target["option_labels"] = {
+                option: {"zh": labels[option][0], "en": labels[option][1]}
+                for option in target["options"] if option in labels}
+        if "fields" in target:
+            _add_option_labels(name, target["fields"])
+
+
+def describe() -> dict:
+    """Every calculator's schema, plus the error codes."""
+    return {"version": __version__, "calculators": [schema(name) for name in CALCULATORS],
+            "error_codes": list(ERROR_CODES)}

@@ -1,0 +1,38 @@
+"""What a rule function returns: facts, not wording.
+
+A calculator fills an `Answer` with figures (the output keys), the clauses it
+applied and notes. A note is a message key plus the facts it mentions; the
+zh/en sentences for each key live in _messages.py.
+"""
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+
+@dataclass
+class Answer:
+    figures: dict = field(default_factory=dict)
+    clauses: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    def set(self, **figures) -> None:
+        self.figures.update(figures)
+
+    def cite(self, *clauses: str) -> None:
+        for clause in clauses:
+            if clause not in self.clauses:
+                self.clauses.append(clause)
+
+    def note(self, key: str, *clauses: str, **params) -> None:
+        """Add an explanation note; the clauses it rests on are cited too."""
+        self.cite(*clauses)
+        self.notes.append((key, params))
+
+
+@dataclass(frozen=True)
+class Calculator:
+    name: str
+    fields: tuple                       # the `Field` specs of its inputs
+    compute: Callable[[dict], Answer]   # clean inputs -> Answer (may raise InputError)
+    clauses: tuple                      # every clause it may cite
+    outputs: tuple                      # its figure keys, in display order

@@ -1,0 +1,75 @@
+"""duty_compensation: what holiday duty earns (补休 or 抵减请假天数)."""
+
+from fractions import Fraction
+
+from ._answer import Answer, Calculator
+from ._data import ratio, rule
+from ._limits import MAX_DAYS
+from ._validate import Field
+
+COMPENSATION = rule("duty.compensation")
+ROTATION = rule("duty.rotation")
+LONG_HOLIDAY = rule("duty.long_holiday")
+ORDINARY_HOLIDAY = rule("duty.ordinary_holiday")
+TASKS = rule("duty.tasks")
+LIABILITY = rule("duty.liability")
+
+HOLIDAYS = ("ordinary", *LONG_HOLIDAY["holidays"])
+USES = ("either", "rest", "leave_offset")
+
+FIELDS = (
+    # Half days allowed, as for leave, so half a day of duty can offset half
+    # a day of leave.
+    Field("duty_days", "number", required=True, minimum=0, maximum=MAX_DAYS, step="0.5"),
+    Field("holiday", "option", default="ordinary", options=HOLIDAYS),
+    Field("use", "option", default="either", options=USES),
+)
+
+
+# c15-6 节假日值班的,可安排补休或抵减请假天数。
+# The clause states no ratio; one duty day earns one day (1:1). 或 means one
+# or the other: the same day is not both rested and set off against leave.
+def compensation_days(duty_days):
+    days = ratio(COMPENSATION) * Fraction(duty_days)
+    return int(days) if days.denominator == 1 else float(days)
+
+
+def compute(v: dict) -> Answer:
+    duty_days, holiday, use = v["duty_days"], v["holiday"], v["use"]
+    days = compensation_days(duty_days)
+    share = ratio(COMPENSATION)
+    answer = Answer()
+    answer.set(compensation_days=days,
+               compensatory_rest_days=days if use in ("either", "rest") else 0,
+               leave_offset_days=days if use in ("either", "leave_offset") else 0)
+    answer.note(f"duty.compensation.{use}", COMPENSATION["clause"], duty_days=duty_days,
+                days=days, ratio=f"{share.numerator}:{share.denominator}",
+                text=COMPENSATION["text"])
+
+    # c15-1 节假日值班实行轮流值班制,每班由一名领导负责。
+    answer.set(leaders_per_shift=ROTATION["leaders_per_shift"])
+    answer.note("duty.rotation", ROTATION["clause"], leaders=ROTATION["leaders_per_shift"])
+
+    # c15-2 “十.一”春节长假安排固定值班人员,并向区委、区政府、区政法委进行报告。
+    # c15-3 平常节假日……由有关领导及有关人员值班……由领导指派一定的人员值班。
+    if holiday in LONG_HOLIDAY["holidays"]:
+        answer.set(fixed_roster=True, report_to=list(LONG_HOLIDAY["report_to"]))
+        answer.note(f"duty.long_holiday.{holiday}", LONG_HOLIDAY["clause"],
+                    report_to=LONG_HOLIDAY["report_to"], text=LONG_HOLIDAY["text"])
+    else:
+        answer.set(fixed_roster=False, report_to=[])
+        answer.note("duty.ordinary_holiday", ORDINARY_HOLIDAY["clause"])
+
+    # c15-4/c15-5: the duties and the liability that come with any shift.
+    answer.note("duty.tasks", TASKS["clause"], LIABILITY["clause"])
+    return answer
+
+
+CALCULATOR = Calculator(
+    name="duty_compensation",
+    fields=FIELDS,
+    compute=compute,
+    clauses=("c15-6", "c15-1", "c15-2", "c15-3", "c15-4", "c15-5"),
+    outputs=("compensation_days", "compensatory_rest_days", "leave_offset_days",
+             "leaders_per_shift", "fixed_roster", "report_to"),
+)

@@ -1,0 +1,98 @@
+"""quorum: is the director's office meeting quorate, and did a motion pass?"""
+
+import math
+
+from ._answer import Answer, Calculator
+from ._data import ratio, rule
+from ._limits import MAX_MEMBERS
+from ._validate import Field, InputError
+
+ORDINARY = rule("quorum.ordinary")
+MAJOR = rule("quorum.major")
+MAJOR_EXPENDITURE = rule("quorum.major_expenditure")
+VOTE = rule("quorum.vote")
+
+FIELDS = (
+    Field("members", "integer", required=True, minimum=1, maximum=MAX_MEMBERS),
+    Field("present", "integer", required=True, minimum=0, maximum=MAX_MEMBERS),
+    Field("topic", "option", default="ordinary", options=("ordinary", "major")),
+    Field("votes_for", "integer", minimum=0, maximum=MAX_MEMBERS),
+    Field("votes_against", "integer", minimum=0, maximum=MAX_MEMBERS),
+)
+
+
+# c1-8 会议应有四分之三以上的成员到会方能举行,讨论本办的人事及大额财务支出等
+#      重大问题,一般应全体成员到齐方能开会。
+# 以上 includes the number: exactly three quarters is enough, so round UP
+# (5 members -> 3.75 -> 4). For major topics 一般应全体成员到齐 is read strictly:
+# every member.
+def required_present(members: int, topic: str) -> int:
+    share = ratio(MAJOR if topic == "major" else ORDINARY)
+    return math.ceil(share * members)
+
+
+# c1-7 会议议定事项按照少数服从多数的原则决定
+# 少数服从多数: the votes for must be MORE than half of those present (a tie is
+# not a majority; abstentions count as not for).
+def motion_passes(votes_for: int, present: int) -> bool:
+    return votes_for > ratio(VOTE, "majority") * present
+
+
+def votes_needed(present: int) -> int:
+    """The fewest votes for that pass a motion (floor of half, plus one)."""
+    return math.floor(ratio(VOTE, "majority") * present) + 1
+
+
+def _check_votes(present: int, votes_for, votes_against) -> None:
+    if votes_for is None:
+        if votes_against is not None:
+            raise InputError("votes_for", "missing", "votes_against_without_for")
+        return
+    if votes_for > present:
+        raise InputError("votes_for", "consistency", "votes_exceed_present", present=present)
+    if votes_for + (votes_against or 0) > present:
+        raise InputError("votes_against", "consistency", "votes_exceed_present",
+                         present=present)
+
+
+def compute(v: dict) -> Answer:
+    members, present, topic = v["members"], v["present"], v["topic"]
+    if present > members:
+        raise InputError("present", "consistency", "present_exceeds_members", members=members)
+    _check_votes(present, v["votes_for"], v["votes_against"])
+
+    answer = Answer()
+    required = required_present(members, topic)
+    met = present >= required
+    answer.set(quorum_met=met, required_present=required)
+    if topic == "major":
+        answer.note("quorum.major", MAJOR["clause"], members=members, required=required,
+                    text=MAJOR["text"])
+        answer.note("quorum.major_expenditure", MAJOR_EXPENDITURE["clause"],
+                    text=MAJOR_EXPENDITURE["text"])
+    else:
+        answer.note("quorum.ordinary", ORDINARY["clause"], members=members, required=required,
+                    ratio=ORDINARY["ratio"], text=ORDINARY["text"])
+    answer.note("quorum.met" if met else "quorum.not_met", present=present, required=required)
+
+    votes_for = v["votes_for"]
+    if votes_for is not None:
+        # A meeting that cannot be held decides nothing, whatever the count.
+        passed = met and motion_passes(votes_for, present)
+        answer.set(passed=passed)
+        if not met:
+            answer.note("quorum.vote_void", VOTE["clause"])
+        else:
+            answer.note("quorum.vote_passed" if passed else "quorum.vote_failed", VOTE["clause"],
+                        votes_for=votes_for, present=present,
+                        needed=votes_needed(present), text=VOTE["text"])
+    return answer
+
+
+CALCULATOR = Calculator(
+    name="quorum",
+    fields=FIELDS,
+    compute=compute,
+    clauses=("c1-8", "c1-7", "c12-2"),
+    outputs=("quorum_met", "required_present", "passed"),
+)

@@ -1,0 +1,109 @@
+"""rewards: article rewards (宣传奖励) and the young cadres' monthly article."""
+
+from ._answer import Answer, Calculator
+from ._data import rule
+from ._limits import MAX_ARTICLES, MAX_OUTLETS_PER_ARTICLE
+from ._validate import Field, InputError
+
+LEVELS = rule("rewards.levels")               # level code -> its table
+HIGHEST_ONLY = rule("rewards.highest_only")
+YOUNG_CADRE = rule("rewards.young_cadre")
+
+# Every accepted outlet name or level code -> level code.
+OUTLET_LEVEL = {code: code for code in LEVELS}
+for _code, _table in LEVELS.items():
+    for _name in _table["outlets"]:
+        OUTLET_LEVEL[_name] = _code
+
+ARTICLE = (
+    Field("outlets", "list", required=True, minimum=1, maximum=MAX_OUTLETS_PER_ARTICLE,
+          item=Field("outlet", "option", options=tuple(OUTLET_LEVEL))),
+    Field("month", "month"),
+)
+
+FIELDS = (
+    Field("articles", "list", required=True, minimum=0, maximum=MAX_ARTICLES,
+          item=Field("article", "object", fields=ARTICLE)),
+    Field("young_cadre", "boolean", default=False),
+    Field("period_start", "month"),
+    Field("period_end", "month"),
+)
+
+
+# c13-2 ……同一稿件按“就高不就低”原则进行奖励。
+# An article taken by several outlets earns only its highest reward; on a tie
+# the first outlet given is named.
+def article_reward(outlets: list) -> tuple:
+    best = max(outlets, key=lambda name: LEVELS[OUTLET_LEVEL[name]]["reward"])
+    level = OUTLET_LEVEL[best]
+    return LEVELS[level]["reward"], best, level
+
+
+def _month_text(month: tuple) -> str:
+    return f"{month[0]:04d}-{month[1]:02d}"
+
+
+def _months_between(first: tuple, last: tuple):
+    year, month = first
+    while (year, month) <= last:
+        yield (year, month)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+# c13-1 年轻干部按岗位分工须每月撰写新闻稿件至少1篇。
+# 至少1篇 includes one: a month is short when it has fewer than one article.
+# The months checked run from period_start (else the earliest month given) to
+# period_end (else the latest month given), both included.
+def shortfall(counts: dict, start: tuple, end: tuple) -> list:
+    least = YOUNG_CADRE["min_articles_per_month"]
+    return [_month_text(m) for m in _months_between(start, end) if counts.get(m, 0) < least]
+
+
+def _young_cadre(v: dict, answer: Answer) -> None:
+    counts = {}
+    for article in v["articles"]:
+        if article["month"] is not None:
+            counts[article["month"]] = counts.get(article["month"], 0) + 1
+    start = v["period_start"] or (min(counts) if counts else None)
+    end = v["period_end"] or (max(counts) if counts else None)
+    if start is None or end is None:
+        answer.set(shortfall_months=None)
+        answer.note("rewards.young_cadre_no_months", YOUNG_CADRE["clause"])
+        return
+    if start > end:
+        field = "period_end" if v["period_end"] is not None else "period_start"
+        raise InputError(field, "consistency", "period_reversed")
+    missing = shortfall(counts, start, end)
+    answer.set(shortfall_months=missing)
+    answer.note("rewards.young_cadre_short" if missing else "rewards.young_cadre_ok",
+                YOUNG_CADRE["clause"], start=_month_text(start),
+                end=_month_text(end), least=YOUNG_CADRE["min_articles_per_month"],
+                missing=missing, count=len(missing), text=YOUNG_CADRE["text"])
+
+
+def compute(v: dict) -> Answer:
+    answer = Answer()
+    rewards = []
+    for index, article in enumerate(v["articles"]):
+        amount, outlet, level = article_reward(article["outlets"])
+        rewards.append({"index": index, "reward": amount, "outlet": outlet, "level": level})
+    answer.set(total=sum(item["reward"] for item in rewards), reward=rewards)
+    answer.note("rewards.rates", HIGHEST_ONLY["clause"],
+                **{code: table["reward"] for code, table in LEVELS.items()})
+    if any(len(article["outlets"]) > 1 for article in v["articles"]):
+        answer.note("rewards.highest_only", HIGHEST_ONLY["clause"], text=HIGHEST_ONLY["text"])
+    answer.note("rewards.total", count=len(rewards), total=answer.figures["total"])
+    if v["young_cadre"]:
+        _young_cadre(v, answer)
+    else:
+        answer.set(shortfall_months=None)
+    return answer
+
+
+CALCULATOR = Calculator(
+    name="rewards",
+    fields=FIELDS,
+    compute=compute,
+    clauses=("c13-2", "c13-1"),
+    outputs=("total", "reward", "shortfall_months"),
+)

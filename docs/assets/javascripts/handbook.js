@@ -1,0 +1,69 @@
+/* Handbook page behaviour. No network access, no dependencies. */
+(function () {
+  "use strict";
+
+  /* Search entries for clauses are located at `page/?clause=cX-Y` (see
+     overrides/hooks/search_clauses.py); the reader should see and copy the
+     clause anchor instead. */
+  function clauseUrl(href) {
+    var url = new URL(href, window.location.href);
+    var id = url.searchParams.get("clause");
+    if (!id || !/^c\d+-\d+(-\d+)?$/.test(id)) return null;
+    url.searchParams.delete("clause");
+    url.hash = "#" + id;
+    return url;
+  }
+
+  function arriveFromParam() {
+    var url = clauseUrl(window.location.href);
+    if (!url) return;
+    history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+    var el = document.getElementById(url.hash.slice(1));
+    if (el) el.scrollIntoView();
+  }
+
+  function rewriteResultLinks(root) {
+    var links = root.querySelectorAll("a.md-search-result__link[href*='clause=']");
+    for (var i = 0; i < links.length; i++) {
+      var url = clauseUrl(links[i].href);
+      if (url) links[i].setAttribute("href", url.href);
+    }
+  }
+
+  function watchSearchResults() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list) return;
+    new MutationObserver(function () { rewriteResultLinks(list); })
+      .observe(list, { childList: true, subtree: true });
+  }
+
+  /* The clause the reader is on: the one at the top of the viewport, or the
+     linked one when nothing else is in view. */
+  function currentClauseId() {
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0;
+    var clauses = document.querySelectorAll(".clause[id]");
+    for (var i = 0; i < clauses.length; i++) {
+      var r = clauses[i].getBoundingClientRect();
+      if (r.bottom > top + 4 && r.top < window.innerHeight) return clauses[i].id;
+    }
+    var hash = decodeURIComponent(window.location.hash.slice(1));
+    return hash && document.getElementById(hash) ? hash : "";
+  }
+
+  /* Switching language keeps the page (static-i18n links it) and the clause. */
+  function keepPlaceOnLanguageSwitch(ev) {
+    var link = ev.target instanceof Element && ev.target.closest("a[hreflang]");
+    if (!link) return;
+    var id = currentClauseId();
+    var url = new URL(link.href, window.location.href);
+    url.hash = id ? "#" + id : window.location.hash;
+    link.href = url.href;
+  }
+
+  arriveFromParam();
+  watchSearchResults();
+  ["pointerdown", "keydown", "click"].forEach(function (type) {
+    document.addEventListener(type, keepPlaceOnLanguageSwitch, true);
+  });
+})();

@@ -1,0 +1,104 @@
+"""Search that lands on the clause.
+
+Material's search plugin makes one entry per heading; a chapter has a single
+heading, so every hit would open the top of the chapter. After the plugin has
+indexed a chapter page, this hook replaces the page's body entry by one entry
+per clause, located at the clause anchor, segmented by the same jieba call the
+plugin uses (with our user dictionary), plus the everyday words staff type for
+that clause (scripts/data/search_keywords.toml).
+
+Each clause entry is its own search "article", located at
+`ch12/?clause=c12-8`: Material keys articles by the part before `#` and
+groups every `#section` hit under its page, with the page itself listed
+first, which would push the clause down the list. handbook.js rewrites these
+result links to the clause anchor (`ch12/#c12-8`) as they are rendered, and
+turns the parameter into the anchor if such a URL is ever opened.
+"""
+from __future__ import annotations
+
+import html
+import re
+import tomllib
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+KEYWORDS_FILE = Path(__file__).parents[2] / "scripts" / "data" / "search_keywords.toml"
+CLAUSE_P = re.compile(
+    r'<p(?=[^>]*\bclass="clause\b)(?=[^>]*\bid="(?P<id>c\d+-\d+(?:-\d+)?)")[^>]*>(?P<body>.*?)</p>',
+    re.S,
+)
+TAG = re.compile(r"<[^>]+>")
+_keywords: dict[str, dict[str, str]] = {}
+
+
+def _search_plugin(config):
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    if plugin is None or not hasattr(plugin, "search_index"):
+        raise PluginError("search_clauses: Material's search plugin is not enabled")
+    return plugin
+
+
+def _language(config) -> str:
+    return config.theme.get("language") or "zh"
+
+
+@event_priority(-110)  # after static-i18n has set this build's language
+def on_config(config):
+    global _keywords
+    try:
+        import jieba  # noqa: F401  (Material segments Chinese only if jieba imports)
+    except ImportError as exc:
+        raise PluginError("Chinese search needs jieba: pip install -r requirements.txt") from exc
+    plugin = _search_plugin(config)
+    userdict = plugin.config.get("jieba_dict_user")
+    if not userdict or not Path(userdict).is_file():
+        raise PluginError("search.jieba_dict_user must point to scripts/data/jieba_userdict.txt")
+    with KEYWORDS_FILE.open("rb") as fh:
+        _keywords = tomllib.load(fh)
+    return config
+
+
+def _assert_segmenting(plugin) -> None:
+    # The build must fail, not silently ship an unsegmented index.
+    probe = plugin.search_index._segment_chinese("慰问金800元")
+    if "\u200b" not in probe or "慰问金" not in probe.split("\u200b"):
+        raise PluginError(
+            "Chinese segmentation is not active (jieba with the user dictionary): "
+            f"got {probe!r}"
+        )
+
+
+@event_priority(-100)  # after material/search indexed the page (priority 0)
+def on_page_context(context, page, config, nav):
+    clauses = [(m["id"], m["body"]) for m in CLAUSE_P.finditer(page.content or "")]
+    if not clauses:
+        return context
+    plugin = _search_plugin(config)
+    index = plugin.search_index
+    _assert_segmenting(plugin)
+    lang = _language(config)
+    chapter_title = page.title
+    seg = index._segment_chinese
+
+    entries = index.entries
+    own = [e for e in entries if e["location"].split("#")[0] == page.url]
+    for entry in own:
+        entries.remove(entry)
+    # Keep one page entry (title only) so a chapter's name still finds the chapter.
+    entries.append({"location": page.url, "title": seg(chapter_title), "text": ""})
+
+    for cid, body in clauses:
+        text = html.unescape(TAG.sub("", body)).strip()
+        extra = _keywords.get(cid, {}).get(lang, "")
+        label = {"zh": "相关词", "en": "Related words"}.get(lang, "")
+        full = f"<p>{html.escape(text)}</p>"
+        if extra:
+            full += f"<p>{label}: {html.escape(extra)}</p>"
+        entries.append({
+            "location": f"{page.url}?clause={cid}",
+            "title": seg(f"{chapter_title} · {cid[1:]}"),
+            "text": seg(full),
+        })
+    return context

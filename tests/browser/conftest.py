@@ -1,0 +1,118 @@
+"""A real browser (Debian's headless Chromium) against the built site on 127.0.0.1."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    for cand in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
+                 shutil.which("chromium-browser")):
+        if cand and Path(cand).exists():
+            return cand
+    pytest.fail("Chromium not found: `make setup` installs Debian's chromium")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".wasm": "application/wasm", ".mjs": "text/javascript",
+                      ".js": "text/javascript", ".json": "application/json"}
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self):
+        for k, v in self.extra_headers.items():
+            self.send_header(k, v)
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path, headers: dict[str, str] | None = None):
+    handler = type("H", (QuietHandler,), {"extra_headers": headers or {}})
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    httpd, url = serve(site_dir)
+    yield url
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class PageWatch:
+    """Collects what must never happen on a page: errors, failures, outside requests."""
+
+    def __init__(self, page, base: str):
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.outside: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} {r.status}"))
+        page.on("request", lambda r: self._check(r.url, base))
+
+    def _check(self, url: str, base: str):
+        if url.startswith(("data:", "blob:", "about:")):
+            return
+        if not url.startswith("http://127.0.0.1:"):
+            self.outside.append(url)
+
+    def assert_clean(self):
+        assert not self.outside, f"requests left 127.0.0.1: {self.outside}"
+        assert not self.failed, f"failed requests: {self.failed}"
+        assert not self.errors, f"console errors: {self.errors}"
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context()
+    # Anything not on 127.0.0.1 is refused, and recorded by PageWatch.
+    context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
+    pg = context.new_page()
+    pg.watch = PageWatch(pg, server)
+    yield pg
+    context.close()
+
+
+def search(page, query: str, timeout: float = 5000) -> list[str]:
+    """Type into Material's search box as a person does and return the result links."""
+    box = page.locator("input.md-search__input")
+    if box.is_visible():
+        box.click()
+    else:  # phone width: the magnifier in the header opens the search overlay
+        page.click("label.md-header__button[for='__search']")
+    box.fill(query)
+    # fill() inserts text like an IME commit; Material starts searching on keyup.
+    box.dispatch_event("keyup")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !/键入|Type to start/.test(m.textContent) }", timeout=timeout)
+    return page.eval_on_selector_all(
+        ".md-search-result__list a.md-search-result__link",
+        "els => els.map(e => e.getAttribute('href'))")
