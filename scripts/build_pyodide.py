@@ -1,0 +1,106 @@
+"""Self-host Pyodide and the calculators wheel in the built site.
+
+Run after `mkdocs build` (make build does):
+
+1. build the pure-Python wheel `yongding_calculators-<version>-py3-none-any.whl`
+   from pyproject.toml (setuptools, no build isolation, so nothing is downloaded);
+2. copy Pyodide's core files from node_modules/pyodide (pinned in
+   package-lock.json) into site/assets/pyodide/: one copy for both languages;
+3. register the wheel in that folder's pyodide-lock.json with pyodide-build's
+   `pyodide lockfile add-wheels`, so `pyodide.loadPackage("yongding-calculators")`
+   fetches it from the same folder and checks its sha256.
+
+Fails loudly (exit 1) when node_modules is missing or anything does not add up.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+              "pyodide-lock.json")
+PACKAGE = "yongding-calculators"
+BIN = Path(sys.executable).parent
+
+
+def fail(message: str) -> None:
+    print(f"build_pyodide: ERROR: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def build_wheel(out: Path) -> Path:
+    """Build from a clean copy of the sources, so no build/ or *.egg-info lands in the tree."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "src"
+        src.mkdir()
+        shutil.copy2(ROOT / "pyproject.toml", src)
+        shutil.copytree(ROOT / "calculators", src / "calculators",
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        result = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+             "--no-index", "--quiet", "--wheel-dir", str(out), str(src)],
+            capture_output=True, text=True)
+        if result.returncode:
+            fail("building the calculators wheel failed (is setuptools installed in the venv?)\n"
+                 + result.stdout + result.stderr)
+    wheels = sorted(out.glob("yongding_calculators-*-py3-none-any.whl"))
+    if len(wheels) != 1:
+        fail(f"expected one pure-Python calculators wheel, found {[w.name for w in wheels]}")
+    return wheels[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", default=str(ROOT / "site"), help="the built site (default: site/)")
+    args = parser.parse_args()
+    site = Path(args.site)
+    if not (site / "index.html").exists():
+        fail(f"{site} holds no built site: run `mkdocs build` first")
+    if not PYODIDE_NPM.is_dir():
+        fail("node_modules/pyodide is missing: run `npm ci` (make node) first")
+    missing = [name for name in CORE_FILES if not (PYODIDE_NPM / name).is_file()]
+    if missing:
+        fail(f"node_modules/pyodide lacks {missing}: reinstall with `npm ci`")
+
+    target = site / "assets" / "pyodide"
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for name in CORE_FILES:
+        shutil.copy2(PYODIDE_NPM / name, target / name)
+
+    wheel = build_wheel(target)
+    pyodide_cli = BIN / "pyodide"
+    if not pyodide_cli.exists():
+        fail(f"{pyodide_cli} not found: pyodide-build is not installed in the venv")
+    lock = target / "pyodide-lock.json"
+    result = subprocess.run(
+        [str(pyodide_cli), "lockfile", "add-wheels", "--input", str(lock), "--output", str(lock),
+         "--base-path", str(target), str(wheel)],
+        capture_output=True, text=True)
+    if result.returncode:
+        fail("`pyodide lockfile add-wheels` failed (pkginfo installed?)\n"
+             + result.stdout + result.stderr)
+
+    entry = json.loads(lock.read_text(encoding="utf-8"))["packages"].get(PACKAGE)
+    if entry is None:
+        fail(f"{PACKAGE} is not in {lock} after add-wheels")
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    if entry.get("sha256") != digest or entry.get("file_name") != wheel.name:
+        fail(f"lockfile entry does not match the wheel: {entry}")
+    size = sum(p.stat().st_size for p in target.iterdir())
+    print(f"build_pyodide: {target.relative_to(site.parent) if site.parent in target.parents else target}"
+          f" ({size / 1e6:.1f} MB): Pyodide {json.loads((PYODIDE_NPM / 'package.json').read_text())['version']}"
+          f" + {wheel.name} (sha256 {digest[:12]}…)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""The case tables inside real Pyodide (Node.js, the built site's own files) give
+exactly the CPython answers.
+
+tests/pyodide/run_cases.mjs loads Pyodide from site/assets/pyodide/ and the
+calculators wheel with loadPackage (sha256-checked against the site's
+pyodide-lock.json), runs every case of tests/calculators/cases.json and prints
+the answers as JSON. Here each answer must be the same JSON, key for key and
+type for type (1 is not 1.0), as `calculators.run` under CPython.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import calculators
+
+_spec = importlib.util.spec_from_file_location(
+    "case_matching", Path(__file__).parent / "calculators" / "matching.py")
+_matching = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_matching)
+matches = _matching.matches
+
+
+def canonical(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+@pytest.fixture(scope="module")
+def pyodide_run(root, site_dir):
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not installed (Node.js 20 runs the Pyodide case tables)")
+    proc = subprocess.run([node, str(root / "tests/pyodide/run_cases.mjs"), str(site_dir)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return json.loads(proc.stdout)
+
+
+def test_the_engine_is_the_self_hosted_pyodide_with_the_wheel(pyodide_run, site_dir, root):
+    pinned = json.loads((root / "package-lock.json").read_text())["packages"]["node_modules/pyodide"]
+    assert pyodide_run["pyodide"] == pinned["version"]
+    assert pyodide_run["python"].startswith("3.14")
+    assert "/site-packages/calculators/" in pyodide_run["module"]
+    lock = json.loads((site_dir / "assets/pyodide/pyodide-lock.json").read_text())
+    entry = lock["packages"]["yongding-calculators"]
+    wheel = site_dir / "assets/pyodide" / entry["file_name"]
+    assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
+
+
+def test_every_case_ran(pyodide_run, root):
+    cases = json.loads((root / "tests/calculators/cases.json").read_text(encoding="utf-8"))["cases"]
+    assert [r["name"] for r in pyodide_run["results"]] == [c["name"] for c in cases]
+    assert len(cases) > 50
+
+
+def test_pyodide_answers_equal_cpython_answers(pyodide_run):
+    different = []
+    for case in pyodide_run["results"]:
+        expected = calculators.run(case["calculator"], case["inputs"])
+        if canonical(case["result"]) != canonical(expected):
+            different.append((case["name"], case["result"], expected))
+    assert not different, f"{len(different)} case(s) differ, first: {different[0]}"
+
+
+def test_pyodide_answers_meet_the_case_table(pyodide_run, root):
+    cases = json.loads((root / "tests/calculators/cases.json").read_text(encoding="utf-8"))["cases"]
+    failing = [c["name"] for c, r in zip(cases, pyodide_run["results"])
+               if not matches(c["expect"], r["result"])]
+    assert not failing, failing
