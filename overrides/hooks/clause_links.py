@@ -409,6 +409,10 @@ def write_404(site: Path, base: str) -> None:
             data["base"] = data["base"].rstrip("/") + "/en/"
             return m.group(1) + json.dumps(data, ensure_ascii=False) + m.group(3)
         out = CONFIG_SCRIPT.sub(rebase, pages["en"], count=1)
+        # static-i18n leaves the language links of the last page built: point them home.
+        out = re.sub(r'<a href="[^"]*" hreflang="([^"]+)"',
+                     lambda m: f'<a href="{base}{"" if m.group(1) == "zh" else m.group(1) + "/"}" '
+                               f'hreflang="{m.group(1)}"', out)
         (site / "en").mkdir(exist_ok=True)
         (site / "en" / "404.html").write_text(out, encoding="utf-8")
 
