@@ -45,7 +45,7 @@ def on_post_page(output, page, config):
 
     def rebase(m):
         data = json.loads(m.group(2))
-        data["base"] = posixpath.join(data["base"], locale)
+        data["base"] = posixpath.join(data["base"], locale) + "/"
         return m.group(1) + json.dumps(data, ensure_ascii=False) + m.group(3)
 
     return CONFIG_SCRIPT.sub(rebase, output, count=1)

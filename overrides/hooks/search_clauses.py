@@ -102,3 +102,12 @@ def on_page_context(context, page, config, nav):
             "text": seg(full),
         })
     return context
+
+
+CONFIG_SEARCH = re.compile(r'("search": ")([^"]*/)(search\.[0-9a-f]+\.min\.js)(")')
+
+
+def on_post_page(output, page, config):
+    # Route Material's search through our worker wrapper (whole-word Chinese
+    # queries); it loads Material's own worker, named in the query string.
+    return CONFIG_SEARCH.sub(r"\1\2handbook-search.js?material=\3\4", output, count=1)

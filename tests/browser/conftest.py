@@ -107,12 +107,17 @@ def search(page, query: str, timeout: float = 5000) -> list[str]:
         box.click()
     else:  # phone width: the magnifier in the header opens the search overlay
         page.click("label.md-header__button[for='__search']")
+    meta = ".md-search-result__meta"
+    placeholder = "() => { const m = document.querySelector('%s');" \
+        " return m && /键入|Type to start/.test(m.textContent) }" % meta
+    # Start from an empty box so that old results are never read as new ones.
+    box.fill("")
+    box.dispatch_event("keyup")
+    page.wait_for_function(placeholder, timeout=timeout)
     box.fill(query)
     # fill() inserts text like an IME commit; Material starts searching on keyup.
     box.dispatch_event("keyup")
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/键入|Type to start/.test(m.textContent) }", timeout=timeout)
+    page.wait_for_function(placeholder.replace("return m &&", "return m && !"), timeout=timeout)
     return page.eval_on_selector_all(
         ".md-search-result__list a.md-search-result__link",
         "els => els.map(e => e.getAttribute('href'))")

@@ -1,0 +1,53 @@
+# The two set-up commands (see README): `make serve` and `make test`.
+# Everything else is what they depend on.
+SHELL := /bin/bash
+PYTHON ?= $(shell scripts/find-python.sh)
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup venv node chromium build serve dev test test-fast bench clean
+
+setup: venv node chromium
+
+venv: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+node: node_modules/.installed
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's Chromium: Playwright's own browser download does not work offline.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
+
+# The static site in site/: MkDocs (both languages), then the self-hosted
+# Pyodide with the calculators wheel registered in its lockfile.
+build: venv node
+	rm -rf site
+	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/build_pyodide.py
+
+serve: build
+	@echo "Serving the handbook at http://127.0.0.1:$(PORT)/"
+	$(BIN)/python scripts/serve.py --port $(PORT) site
+
+# Live preview while editing Markdown (no calculators engine).
+dev: venv
+	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
+
+test: build chromium
+	$(BIN)/python -m pytest
+
+bench: build chromium
+	$(BIN)/python scripts/bench_calculators.py
+
+clean:
+	rm -rf site build dist *.egg-info .pytest_cache

@@ -1,0 +1,60 @@
+/* Material's search worker, with Chinese queries matched as whole words.
+ *
+ * Material segments a Chinese query greedily against the index terms, but a
+ * word may never end on the query's last character, so 收礼 was searched as
+ * 收* and 四分之三 as 四分之*. Here each Chinese run is first cut into index
+ * words by forward maximum matching, and every word is followed by a sentinel
+ * character that is never indexed: Material's segmenter then keeps the whole
+ * word and drops the sentinel. Characters that are in no index term are left
+ * out, so the other words of the query still find their clauses.
+ */
+(function () {
+  "use strict";
+  var SENTINEL = "\u3007";               /* 〇: a Han character, absent from the text */
+  var HAN = /\p{sc=Han}+/gu;
+  var MAX_WORD = 8;
+  var vocabulary = new Set();
+
+  var worker = new URL(self.location.href).searchParams.get("material") || "";
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(worker))
+    throw new Error("handbook-search: no Material search worker given");
+
+  function learn(index) {
+    var separator = new RegExp(index.config.separator, "g");
+    index.docs.forEach(function (doc) {
+      [doc.title, doc.text].forEach(function (field) {
+        String(field || "").replace(/<[^>]+>/g, " ").split(separator).forEach(function (term) {
+          var han = term.match(HAN);
+          if (han) han.forEach(function (h) { vocabulary.add(h); });
+        });
+      });
+    });
+  }
+
+  function segment(run) {
+    var words = [];
+    for (var i = 0; i < run.length;) {
+      var len = Math.min(MAX_WORD, run.length - i);
+      while (len > 0 && !vocabulary.has(run.slice(i, i + len))) len--;
+      if (len === 0) { i++; continue; }   /* not in the handbook at all */
+      words.push(run.slice(i, i + len) + SENTINEL);
+      i += len;
+    }
+    return " " + words.join(" ") + " ";
+  }
+
+  function rewrite(message) {
+    if (!message || typeof message !== "object") return message;
+    if (message.type === 0 && message.data && message.data.docs) learn(message.data);
+    if (message.type === 2 && typeof message.data === "string")
+      return { type: 2, data: message.data.replace(HAN, segment).trim() };
+    return message;
+  }
+
+  var add = self.addEventListener.bind(self);
+  self.addEventListener = function (type, listener, options) {
+    if (type !== "message") return add(type, listener, options);
+    return add(type, function (ev) { return listener({ data: rewrite(ev.data) }); }, options);
+  };
+  importScripts(worker);
+})();

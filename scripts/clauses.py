@@ -1,0 +1,181 @@
+"""The clause table, read from the Markdown sources with markdown-it-py.
+
+Each chapter page (docs/<lang>/chNN.md) holds its clauses as paragraphs that end
+with an attr_list line, `{: #c12-8 .clause }`. This module pairs the Chinese and
+English pages clause by clause and returns one row per clause: id, chapter,
+number as printed, zh text, en text (plus titles, notes and page). Tests use it
+to prove the text is complete and aligned; the build uses it for clauses.json.
+
+    python scripts/clauses.py            # prints the table as JSON
+    python scripts/clauses.py -o out.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+LANGS = ("zh", "en")
+ATTR_LINE = re.compile(r"^\{:\s*(?P<attrs>[^}]*)\}\s*$")
+CLAUSE_ID = re.compile(r"^c(?P<chapter>\d+)-(?P<item>\d+)(?:-(?P<sub>\d+))?$")
+NUMBER = re.compile(r"^(\d+\.|第[一二三四五六七八九十]+条|[一二三四五六七八九十]+、|[①-⑳])")
+NOTE_START = re.compile(r'^!!!\s+editor-note\b(?:\s+"(?P<title>[^"]*)")?')
+
+_md = MarkdownIt("commonmark")
+
+
+@dataclass
+class PageClause:
+    id: str
+    classes: list[str]
+    text: str          # plain text as rendered (escapes resolved)
+    source: str        # the Markdown source line(s) of the paragraph
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Page:
+    path: Path
+    title: str
+    clauses: list[PageClause]
+
+
+@dataclass
+class Clause:
+    id: str
+    chapter: int
+    item: int
+    sub: int | None
+    page: str                  # "ch12"
+    number: str                # as printed in the official text: "8.", "第一条", "一、", "①"
+    chapter_title_zh: str
+    chapter_title_en: str
+    zh: str
+    en: str
+    notes_zh: list[str]
+    notes_en: list[str]
+
+    @property
+    def parent(self) -> str | None:
+        return f"c{self.chapter}-{self.item}" if self.sub else None
+
+
+def _plain(inline) -> str:
+    out = []
+    for tok in inline.children or []:
+        if tok.type in ("text", "code_inline", "html_inline"):
+            out.append(tok.content)
+        elif tok.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+    return "".join(out)
+
+
+def _attrs(line: str) -> tuple[str | None, list[str]]:
+    m = ATTR_LINE.match(line.strip())
+    if not m:
+        return None, []
+    ident, classes = None, []
+    for part in m["attrs"].split():
+        if part.startswith("#"):
+            ident = part[1:]
+        elif part.startswith("."):
+            classes.append(part[1:])
+    return ident, classes
+
+
+def read_page(path: Path) -> Page:
+    """Parse one page: its H1 and its clause paragraphs, in order."""
+    tokens = _md.parse(path.read_text(encoding="utf-8"))
+    title, clauses = "", []
+    pending_note = False
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open" and tok.tag == "h1" and not title:
+            title = _plain(tokens[i + 1]).strip()
+        elif tok.type == "paragraph_open":
+            inline = tokens[i + 1]
+            lines = inline.content.split("\n")
+            if NOTE_START.match(lines[0]):
+                # `!!! editor-note`: CommonMark reads the indented body as the
+                # paragraph's continuation (or as a code block after a blank line).
+                body = " ".join(line.strip() for line in lines[1:] if line.strip())
+                if body and clauses:
+                    clauses[-1].notes.append(body)
+                pending_note = not body
+                continue
+            ident, classes = _attrs(lines[-1])
+            if "clause" not in classes:
+                continue
+            text_lines = _plain(inline).split("\n")[:-1]
+            clauses.append(PageClause(
+                id=ident or "", classes=classes,
+                text="\n".join(text_lines).strip(),
+                source="\n".join(lines[:-1]),
+            ))
+        elif tok.type == "code_block" and pending_note:
+            # The indented body of `!!! editor-note`: it belongs to the clause above.
+            if clauses:
+                clauses[-1].notes.append(" ".join(tok.content.split()))
+            pending_note = False
+    return Page(path=path, title=title, clauses=clauses)
+
+
+def chapter_pages(lang: str, docs: Path = DOCS) -> list[Path]:
+    return sorted((docs / lang).glob("ch[0-9][0-9].md"))
+
+
+def extract(docs: Path = DOCS) -> list[Clause]:
+    """All clauses in source order, with both languages side by side."""
+    rows: list[Clause] = []
+    for zh_path in chapter_pages("zh", docs):
+        en_path = docs / "en" / zh_path.name
+        zh_page = read_page(zh_path)
+        en_page = read_page(en_path) if en_path.exists() else Page(en_path, "", [])
+        en_by_id = {c.id: c for c in en_page.clauses}
+        for c in zh_page.clauses:
+            m = CLAUSE_ID.match(c.id)
+            if not m:
+                raise ValueError(f"{zh_path.name}: bad clause id {c.id!r}")
+            en = en_by_id.get(c.id)
+            num = NUMBER.match(c.text)
+            rows.append(Clause(
+                id=c.id,
+                chapter=int(m["chapter"]),
+                item=int(m["item"]),
+                sub=int(m["sub"]) if m["sub"] else None,
+                page=zh_path.stem,
+                number=num.group(1) if num else "",
+                chapter_title_zh=zh_page.title,
+                chapter_title_en=en_page.title,
+                zh=c.text,
+                en=en.text if en else "",
+                notes_zh=c.notes,
+                notes_en=en.notes if en else [],
+            ))
+    return rows
+
+
+def as_dicts(rows: list[Clause]) -> list[dict]:
+    return [asdict(r) | {"parent": r.parent} for r in rows]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-o", "--output", type=Path)
+    args = ap.parse_args(argv)
+    data = json.dumps(as_dicts(extract()), ensure_ascii=False, indent=1)
+    if args.output:
+        args.output.write_text(data + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(data + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

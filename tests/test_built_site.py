@@ -1,0 +1,152 @@
+"""The built site (site/): ids, languages and nothing from outside, read from the HTML."""
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PUBLISHED = ROOT / "tests" / "data" / "clause_ids.tsv"
+
+
+def published_ids() -> list[tuple[str, str]]:
+    lines = PUBLISHED.read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split("\t", 1)) for line in lines if line and not line.startswith("#")]
+
+
+class ElementText(HTMLParser):
+    """Text content of every element that has an id (nesting-aware)."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str | None] = []
+        self.texts: dict[str, list[str]] = {}
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        ident = dict(attrs).get("id")
+        self.stack.append(ident)
+        if ident:
+            self.texts.setdefault(ident, [])
+            self.open.append(ident)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or not self.stack:
+            return
+        ident = self.stack.pop()
+        if ident and self.open and self.open[-1] == ident:
+            self.open.pop()
+
+    def handle_data(self, data):
+        for ident in self.open:
+            self.texts[ident].append(data)
+
+
+def element_texts(path: Path) -> dict[str, str]:
+    parser = ElementText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return {k: "".join(v).strip() for k, v in parser.texts.items()}
+
+
+def chapter_html(site: Path, lang: str, chapter: int) -> Path:
+    base = site if lang == "zh" else site / "en"
+    return base / f"ch{chapter:02d}" / "index.html"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_published_clause_id_is_on_its_chapter_page_with_its_text(site_dir, lang):
+    cache: dict[int, dict[str, str]] = {}
+    for cid, zh_text in published_ids():
+        chapter = int(cid[1:].split("-")[0])
+        if chapter not in cache:
+            cache[chapter] = element_texts(chapter_html(site_dir, lang, chapter))
+        texts = cache[chapter]
+        assert cid in texts, f"{cid} missing on the {lang} page"
+        if lang == "zh":
+            assert zh_text in texts[cid], f"{cid} lost its text"
+        else:
+            assert len(texts[cid]) > 8 and not texts[cid].startswith(zh_text[:6])
+
+
+def all_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+
+
+def test_html_lang_is_right_on_every_page(site_dir):
+    for page in all_pages(site_dir):
+        rel = page.relative_to(site_dir)
+        m = re.search(r"<html[^>]*\blang=\"([^\"]+)\"", page.read_text(encoding="utf-8"))
+        assert m, f"{rel} has no <html lang>"
+        expected = "en" if rel.parts[0] == "en" else "zh"
+        assert m.group(1).split("-")[0] == expected, f"{rel}: lang={m.group(1)}"
+
+
+EXTERNAL = re.compile(r"""(?:src|href|srcset|action)\s*=\s*["']\s*(?:https?:)?//(?!127\.0\.0\.1)""", re.I)
+CSS_EXTERNAL = re.compile(r"""(?:url\(|@import)\s*["']?\s*(?:https?:)?//""", re.I)
+
+
+def test_no_page_or_stylesheet_loads_anything_from_outside(site_dir):
+    offenders = []
+    for page in all_pages(site_dir):
+        text = page.read_text(encoding="utf-8")
+        for m in EXTERNAL.finditer(text):
+            # Plain links a reader may follow are fine; resources are not.
+            start = text.rfind("<", 0, m.start())
+            tag = text[start:m.end()]
+            if tag.startswith(("<a ", "<a\n")):
+                continue
+            offenders.append(f"{page.relative_to(site_dir)}: {tag[:120]}")
+    for css in site_dir.rglob("*.css"):
+        if CSS_EXTERNAL.search(css.read_text(encoding="utf-8", errors="replace")):
+            offenders.append(str(css.relative_to(site_dir)))
+    assert not offenders, offenders[:5]
+    assert "fonts.googleapis" not in (site_dir / "index.html").read_text(encoding="utf-8")
+
+
+def test_english_pages_show_no_untranslated_chinese(site_dir):
+    han = re.compile(r"[\u3400-\u9fff]")
+    for page in all_pages(site_dir / "en"):
+        text = page.read_text(encoding="utf-8")
+        m = re.search(r'<article class="md-content__inner[^>]*>(.*?)</article>', text, re.S)
+        if not m:
+            continue
+        body = re.sub(r'<div class="admonition editor-note".*?</div>', "", m.group(1), flags=re.S)
+        body = re.sub(r"<[^>]+>", "", body)
+        body = html.unescape(body)
+        body = re.sub(r"[(（][^()（）]*[)）]", "", body)   # glosses beside a translation
+        body = re.sub(r"\|[^|\n]*\|", "", body)
+        found = han.findall(body)
+        rel = page.relative_to(site_dir)
+        if rel.parts[1] == "glossary":      # the glossary's Chinese column is the point
+            continue
+        assert not found, f"{rel}: untranslated Chinese {''.join(found[:20])!r}"
+
+
+def test_search_index_is_segmented_per_language(site_dir):
+    import json
+    zh = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site_dir / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    c128 = next(d for d in zh["docs"] if d["location"] == "ch12/?clause=c12-8")
+    assert "\u200b慰问金\u200b" in c128["text"]
+    assert not any(d["location"].startswith("en/") for d in zh["docs"])
+    assert any(d["location"] == "ch12/?clause=c12-8" and "condolence" in d["text"] for d in en["docs"])
+
+
+def test_strict_build_has_no_warnings(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=ROOT, capture_output=True, text=True, env={**__import__("os").environ,
+                                                        "NO_MKDOCS_2_WARNING": "1"})
+    log = out.stdout + out.stderr
+    assert out.returncode == 0, log[-2000:]
+    assert "WARNING" not in log, log[-2000:]
