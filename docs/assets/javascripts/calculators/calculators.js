@@ -1,0 +1,464 @@
+// In-page calculators: wires every <form data-calculator="NAME"> on the page to the
+// Pyodide worker that the inline script in <head> already started
+// (window.__calculatorsWorker), renders results, field errors and clause links, and
+// keeps the inputs in the URL query string.
+//
+// URL format (shareable): the contract's input keys, e.g. ?members=12&present=8.
+// Booleans are written as "true" (absent = false). The rewards articles list is one
+// key holding compact JSON: ?articles=[{"outlets":["红网手机报"],"month":"2027-01"}].
+// Values from the URL are handed to the contract as typed as they can be ("12" -> 12,
+// "abc" stays "abc"), so an invalid value gets the contract's own field error.
+// Nothing from the URL or the engine is ever inserted as HTML: textContent only.
+
+const TIMEOUT_MS = 15000;
+const worker = window.__calculatorsWorker || null;
+let forms = [];
+let engineState = "loading"; // loading | ready | failed
+let nextId = 1;
+const pending = new Map();
+
+function setUp(form) {
+  const config = JSON.parse(form.querySelector("script[data-calculator-config]").textContent);
+  const widget = {
+    form,
+    config,
+    status: form.querySelector("[data-calculator-status]"),
+    statusText: form.querySelector("[data-calculator-status-text]"),
+    result: form.querySelector("[data-calculator-result]"),
+    overrides: new Map(), // field -> raw value from the URL that no control can hold
+    fromUrl: new Set(),
+    touched: new Set(),
+    inFlight: false,
+    queued: false,
+    blobUrl: null,
+  };
+  const articles = form.querySelector("[data-articles]");
+  if (articles) setUpArticles(widget, articles);
+  prefill(widget);
+  form.addEventListener("input", (e) => changed(widget, e.target));
+  form.addEventListener("change", (e) => changed(widget, e.target));
+  form.addEventListener("submit", (e) => { e.preventDefault(); compute(widget); });
+  return widget;
+}
+
+// ------------------------------------------------------------------ fields
+
+function fieldSpec(widget, name) {
+  return widget.config.fields.find((f) => f.name === name);
+}
+
+function control(widget, name) {
+  return widget.form.querySelector(`[data-field="${CSS.escape(name)}"]`);
+}
+
+function fieldOf(target) {
+  const holder = target.closest("[data-field]");
+  return holder ? holder.getAttribute("data-field") : null;
+}
+
+function changed(widget, target) {
+  const name = fieldOf(target);
+  if (name) {
+    widget.overrides.delete(name);
+    widget.touched.add(name);
+  }
+  writeUrl(widget);
+  compute(widget);
+}
+
+function typed(spec, raw) {
+  if (!spec) return raw;
+  if (spec.type === "integer" || spec.type === "number") {
+    return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+  }
+  if (spec.type === "boolean") {
+    if (raw === "true" || raw === "1" || raw === "on") return true;
+    if (raw === "false" || raw === "0") return false;
+    return raw;
+  }
+  if (spec.type === "list") {
+    try { return JSON.parse(raw); } catch (e) { return raw; }
+  }
+  return raw;
+}
+
+function readInputs(widget) {
+  const inputs = { ...widget.config.fixed };
+  for (const spec of widget.config.fields) {
+    const name = spec.name;
+    if (name in widget.config.fixed) continue;
+    if (widget.overrides.has(name)) { inputs[name] = widget.overrides.get(name); continue; }
+    if (spec.type === "list" && name === "articles") { inputs.articles = readArticles(widget); continue; }
+    const el = control(widget, name);
+    if (!el) continue;
+    if (el.type === "checkbox") {
+      if (el.checked) inputs[name] = true;
+    } else if (el.type === "number") {
+      if (el.value !== "") inputs[name] = Number(el.value);
+      else if (el.validity && el.validity.badInput) inputs[name] = "";
+    } else if (el.value !== "") {
+      inputs[name] = el.value;
+    }
+  }
+  return inputs;
+}
+
+// ------------------------------------------------------------ rewards list
+
+function setUpArticles(widget, box) {
+  widget.articles = {
+    box,
+    list: box.querySelector("[data-article-list]"),
+    template: box.querySelector("template[data-article-template]"),
+    serial: 0,
+  };
+  box.querySelector("[data-add-article]").addEventListener("click", () => {
+    const row = addArticle(widget);
+    widget.overrides.delete("articles");
+    widget.touched.add("articles");
+    row.querySelector("input").focus();
+    writeUrl(widget);
+    compute(widget);
+  });
+  box.addEventListener("click", (e) => {
+    const button = e.target.closest("[data-remove-article]");
+    if (!button) return;
+    button.closest("[data-article]").remove();
+    renumber(widget);
+    widget.overrides.delete("articles");
+    widget.touched.add("articles");
+    writeUrl(widget);
+    compute(widget);
+  });
+  addArticle(widget);
+}
+
+function addArticle(widget, article) {
+  const a = widget.articles;
+  const n = a.serial++;
+  const html = a.template.innerHTML.replaceAll("__N__", String(n));
+  const holder = document.createElement("div");
+  holder.innerHTML = html; // the build's own template, no user text
+  const row = holder.firstElementChild;
+  a.list.appendChild(row);
+  let faithful = true;
+  if (article && typeof article === "object") {
+    const outlets = Array.isArray(article.outlets) ? article.outlets : [];
+    const boxes = [...row.querySelectorAll('[data-article-field="outlets"]')];
+    for (const outlet of outlets) {
+      const box = boxes.find((b) => b.value === outlet);
+      if (box) box.checked = true; else faithful = false;
+    }
+    if (!Array.isArray(article.outlets)) faithful = false;
+    if (article.month !== undefined) {
+      const month = row.querySelector('[data-article-field="month"]');
+      month.value = String(article.month);
+      if (month.value !== article.month) faithful = false;
+    }
+    const known = new Set(["outlets", "month"]);
+    if (Object.keys(article).some((k) => !known.has(k))) faithful = false;
+  } else if (article !== undefined) {
+    faithful = false;
+  }
+  renumber(widget);
+  return Object.assign(row, { faithful });
+}
+
+function renumber(widget) {
+  widget.articles.list.querySelectorAll("[data-article]").forEach((row, i) => {
+    row.querySelector("[data-article-number]").textContent = String(i + 1);
+  });
+}
+
+function readArticles(widget) {
+  return [...widget.articles.list.querySelectorAll("[data-article]")].map((row) => {
+    const article = {
+      outlets: [...row.querySelectorAll('[data-article-field="outlets"]:checked')].map((b) => b.value),
+    };
+    const month = row.querySelector('[data-article-field="month"]').value;
+    if (month) article.month = month;
+    return article;
+  });
+}
+
+// --------------------------------------------------------------------- URL
+
+function prefill(widget) {
+  const params = new URLSearchParams(location.search);
+  for (const spec of widget.config.fields) {
+    const name = spec.name;
+    if (!params.has(name) || name in widget.config.fixed) continue;
+    const raw = params.get(name);
+    widget.fromUrl.add(name);
+    const value = typed(spec, raw);
+    if (name === "articles" && widget.articles) {
+      widget.articles.list.replaceChildren();
+      let faithful = Array.isArray(value);
+      if (Array.isArray(value)) {
+        for (const article of value) faithful = addArticle(widget, article).faithful && faithful;
+      }
+      if (!faithful) widget.overrides.set(name, value);
+      continue;
+    }
+    const el = control(widget, name);
+    if (!el) { widget.overrides.set(name, value); continue; }
+    if (el.type === "checkbox") {
+      if (typeof value === "boolean") el.checked = value; else widget.overrides.set(name, value);
+    } else {
+      el.value = raw;
+      if (el.value !== raw) widget.overrides.set(name, value);
+    }
+  }
+}
+
+function writeUrl(widget) {
+  const params = new URLSearchParams(location.search);
+  const inputs = readInputs(widget);
+  for (const spec of widget.config.fields) {
+    const name = spec.name;
+    if (name in widget.config.fixed) continue;
+    params.delete(name);
+    if (!(name in inputs)) continue;
+    const value = inputs[name];
+    if (value === false) continue;
+    params.set(name, typeof value === "object" ? JSON.stringify(value) : String(value));
+  }
+  const query = params.toString();
+  history.replaceState(history.state, "", (query ? "?" + query : location.pathname) + location.hash);
+}
+
+// ----------------------------------------------------------------- engine
+
+function setStatus(widget, state, text) {
+  widget.status.dataset.state = state;
+  widget.statusText.textContent = text;
+  const progress = widget.status.querySelector("progress");
+  if (progress && state !== "loading") progress.remove();
+  if (state === "failed") widget.status.setAttribute("role", "alert");
+  else widget.status.setAttribute("role", "status");
+}
+
+function engineFailed(kind) {
+  if (engineState === "failed") return;
+  engineState = "failed";
+  clearTimeout(timer);
+  for (const widget of forms) {
+    setStatus(widget, "failed", widget.config.ui[kind]);
+    widget.form.dataset.engine = "failed";
+  }
+  if (worker) worker.terminate();
+}
+
+// Too slow (over TIMEOUT_MS): say so and stop the spinner, but keep the worker;
+// if it gets there after all, the answer still appears.
+function engineSlow() {
+  if (engineState !== "loading") return;
+  engineState = "slow";
+  for (const widget of forms) {
+    setStatus(widget, "failed", widget.config.ui.slow);
+    widget.form.dataset.engine = "slow";
+  }
+}
+
+function engineReady() {
+  if (engineState === "failed") return;
+  performance.mark("calculator:engine-ready");
+  engineState = "ready";
+  clearTimeout(timer);
+  for (const widget of forms) {
+    setStatus(widget, "ready", widget.config.ui.ready);
+    widget.form.dataset.engine = "ready";
+    compute(widget);
+  }
+}
+
+function onMessage(event) {
+  const msg = event.data || {};
+  if (msg.type === "status" && msg.stage === "ready") engineReady();
+  else if (msg.type === "error") engineFailed("failed");
+  else if (msg.type === "result") {
+    const widget = pending.get(msg.id);
+    pending.delete(msg.id);
+    if (widget) finished(widget, JSON.parse(msg.result));
+  }
+}
+
+function compute(widget) {
+  if (engineState !== "ready") return;
+  if (widget.inFlight) { widget.queued = true; return; }
+  widget.inFlight = true;
+  const id = nextId++;
+  pending.set(id, widget);
+  widget.form.dataset.computing = "true";
+  worker.postMessage({ type: "run", id, name: widget.config.name, inputs: JSON.stringify(readInputs(widget)) });
+}
+
+function finished(widget, result) {
+  widget.inFlight = false;
+  if (widget.queued) { widget.queued = false; compute(widget); return; }
+  delete widget.form.dataset.computing;
+  render(widget, result);
+  if (!performance.getEntriesByName("calculator:first-result").length) performance.mark("calculator:first-result");
+  widget.form.dataset.results = String(Number(widget.form.dataset.results || 0) + 1);
+  widget.form.dispatchEvent(new CustomEvent("calculator:result", { detail: result }));
+}
+
+// ----------------------------------------------------------------- render
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+function clearErrors(widget) {
+  widget.form.querySelectorAll("[aria-invalid]").forEach((n) => n.removeAttribute("aria-invalid"));
+  widget.form.querySelectorAll(".calc-error").forEach((p) => { p.textContent = ""; p.hidden = true; });
+}
+
+function errorTarget(widget, field) {
+  const m = /^articles\[(\d+)\]\.(outlets|month)/.exec(field || "");
+  if (m && widget.articles) {
+    const row = widget.articles.list.querySelectorAll("[data-article]")[Number(m[1])];
+    if (row) {
+      const p = row.querySelector(`[data-article-error="${m[2]}"]`);
+      const target = m[2] === "month" ? row.querySelector('[data-article-field="month"]')
+        : row.querySelector(".calc-outlets");
+      return { p, target };
+    }
+  }
+  const name = (field || "").split(/[.[]/)[0];
+  const target = name ? control(widget, name) : null;
+  if (!target) return null;
+  const p = document.getElementById(target.getAttribute("aria-describedby"));
+  return { p, target };
+}
+
+function format(widget, key, value) {
+  const ui = widget.config.ui;
+  const join = widget.config.lang === "zh" ? "、" : ", ";
+  const words = widget.config.values[key] || {};
+  if (typeof value === "boolean") return value ? ui.yes : ui.no;
+  if (Array.isArray(value)) {
+    if (!value.length) return ui.none;
+    return value.map((v) => (typeof v === "string" ? words[v] || v : JSON.stringify(v))).join(join);
+  }
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "string") return words[value] || value;
+  return String(value);
+}
+
+function clauseHref(widget, id) {
+  const chapter = /^c(\d+)-/.exec(id);
+  if (!chapter) return null;
+  return `${widget.config.langRoot}ch${chapter[1].padStart(2, "0")}/#${id}`;
+}
+
+function rewardsList(widget, rows) {
+  const ui = widget.config.ui;
+  const yuan = widget.config.lang === "zh" ? " 元" : " yuan";
+  return el("ol", { class: "calc-list" }, ...rows.map((r) =>
+    el("li", {}, `${ui.article.replace("{n}", r.index + 1)}: ${r.reward}${yuan}`,
+      r.outlet ? ` (${r.outlet})` : "")));
+}
+
+function meetingsTable(widget, meetings) {
+  const lang = widget.config.lang;
+  const head = lang === "zh" ? ["日期", "会议", "条款"] : ["Date", "Meeting", "Clause"];
+  const body = meetings.map((m) => {
+    const when = m.date || `${m.start} – ${m.end}`;
+    const href = clauseHref(widget, m.clause);
+    return el("tr", {}, el("td", {}, when), el("td", {}, m[`title_${lang}`] || m.kind),
+      el("td", {}, href ? el("a", { href }, m.clause) : m.clause));
+  });
+  return el("div", { class: "calc-table-wrap" },
+    el("table", { class: "calc-table" }, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, ...body)));
+}
+
+function countsList(widget, counts, meetings) {
+  const lang = widget.config.lang;
+  const titles = {};
+  for (const m of meetings || []) titles[m.kind] = titles[m.kind] || m[`title_${lang}`];
+  return el("ul", { class: "calc-list" }, ...Object.entries(counts).map(([kind, n]) =>
+    el("li", {}, `${titles[kind] || kind}: ${n}`)));
+}
+
+function icsLink(widget, result) {
+  if (widget.blobUrl) URL.revokeObjectURL(widget.blobUrl);
+  const blob = new Blob([result.ics], { type: "text/calendar;charset=utf-8" });
+  widget.blobUrl = URL.createObjectURL(blob);
+  const file = `meetings-${result.year}.ics`;
+  return el("a", { href: widget.blobUrl, download: file, class: "md-button calc-download", "data-ics-download": "" },
+    widget.config.ui.download_ics.replace("{file}", file));
+}
+
+function render(widget, result) {
+  const ui = widget.config.ui;
+  const lang = widget.config.lang;
+  clearErrors(widget);
+  const out = [];
+  if (!result.ok) {
+    const error = result.error || {};
+    const message = error[`message_${lang}`] || error.message_en || "";
+    const name = (error.field || "").split(/[.[]/)[0];
+    // Never scold a field nobody has filled in yet (a fresh form): give a hint instead.
+    const quiet = Boolean(name) && !widget.touched.has(name) && !widget.fromUrl.has(name)
+      && (error.code === "missing" || name === "articles");
+    const found = errorTarget(widget, error.field);
+    if (quiet) {
+      out.push(el("p", { class: "calc-hint", "data-calculator-hint": "" }, ui.fill));
+    } else {
+      if (found) {
+        found.target.setAttribute("aria-invalid", "true");
+        if (found.p) { found.p.textContent = message; found.p.hidden = false; }
+      }
+      out.push(el("p", { class: "calc-result-error", "data-calculator-error": error.field || "" },
+        `${ui.error_form} ${message}`));
+    }
+    widget.result.replaceChildren(...out);
+    widget.result.dataset.ok = "false";
+    return;
+  }
+  const figures = el("dl", { class: "calc-figures" });
+  for (const [key, label] of Object.entries(widget.config.outputs)) {
+    if (!(key in result) || key === "ics") continue;
+    let value;
+    if (widget.config.name === "rewards" && key === "reward") value = rewardsList(widget, result.reward);
+    else if (key === "meetings") value = meetingsTable(widget, result.meetings);
+    else if (key === "counts") value = countsList(widget, result.counts, result.meetings);
+    else value = format(widget, key, result[key]);
+    figures.append(el("dt", {}, label), el("dd", { "data-output": key }, value));
+  }
+  out.push(el("p", { class: "calc-result-title" }, ui.result), figures);
+  if (result.ics) out.push(el("p", {}, icsLink(widget, result)));
+  out.push(el("p", { class: "calc-explanation", "data-calculator-explanation": "" }, result[`explanation_${lang}`]));
+  const links = (result.clauses || []).map((id) => {
+    const href = clauseHref(widget, id);
+    return el("li", {}, href ? el("a", { href, "data-clause": id }, ui.clause_link.replace("{id}", id)) : id);
+  });
+  out.push(el("div", { class: "calc-clauses" }, el("span", {}, ui.clauses + ":"),
+    el("ul", {}, ...links)));
+  widget.result.replaceChildren(...out);
+  widget.result.dataset.ok = "true";
+}
+
+// ------------------------------------------------------------------- start
+
+let timer = null;
+forms = [...document.querySelectorAll("form[data-calculator]")].map(setUp);
+if (forms.length) {
+  if (!worker) {
+    engineFailed(typeof WebAssembly === "object" ? "failed" : "no_wasm");
+  } else {
+    timer = setTimeout(engineSlow, TIMEOUT_MS);
+    const buffered = worker.__buffer || [];
+    worker.onmessage = onMessage;
+    worker.onerror = () => engineFailed("failed");
+    for (const event of buffered) onMessage(event);
+  }
+}

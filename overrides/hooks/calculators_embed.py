@@ -1,0 +1,345 @@
+"""In-page calculators: `<!-- calculator: NAME -->` in the Markdown becomes a form.
+
+The form is generated from `calculators.schema(NAME)`, the same package the
+browser runs through Pyodide, so fields, bounds and options cannot drift from
+the rules. Labels come in the language being built (`config.theme['language']`,
+'zh' or 'en'). An unknown NAME fails the build.
+
+Only pages with a form get the calculator script: a tiny inline script in
+<head> starts the Pyodide worker at once (the engine loads while the page
+renders), then `calculators.js` wires the forms. Other pages load nothing.
+
+URLs are relative, so the site works under any prefix: the language root
+(for clause links, e.g. ../../ch12/#c12-8) and the site root (for the single
+shared copy of assets/pyodide/ and the scripts).
+"""
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import calculators  # noqa: E402  (the package under test, from the repository)
+
+SHORTCODE = re.compile(r"^[ \t]*<!--\s*calculator:\s*([^\s>]*)\s*-->[ \t]*$", re.M)
+RENDERED = re.compile(r"<!--\s*calculator:\s*([^\s>]*)\s*-->")
+ASSET_JS = "assets/javascripts/calculators/calculators.js"
+ASSET_WORKER = "assets/javascripts/calculators/worker.js"
+ASSET_CSS = "assets/stylesheets/calculators.css"
+
+# Outlet spellings the contract accepts but that would only repeat another
+# checkbox (quotes, book-title marks, or a level already offered by its code).
+HIDDEN_OUTLETS = {"区“两办”", '区"两办"', "区两办", "《张家界日报》", "省级刊物", "国家级刊物"}
+# Inputs the widget sets itself rather than asking for.
+HIDDEN_FIELDS = {("meeting_calendar", "ics")}
+
+UI = {
+    "zh": {
+        "loading": "正在加载计算引擎…",
+        "ready": "计算引擎已就绪。",
+        "computing": "正在计算…",
+        "failed": "计算引擎未能加载(浏览器不支持 WebAssembly,或文件加载失败)。条文内容不受影响,可直接阅读上方条款。",
+        "slow": "计算引擎加载超时(超过 15 秒)。条文内容不受影响;如引擎稍后加载完成,结果仍会显示。",
+        "no_wasm": "此浏览器不支持 WebAssembly,无法在页面中计算。条文内容不受影响。",
+        "result": "计算结果",
+        "clauses": "依据条款",
+        "explanation": "说明",
+        "yes": "是",
+        "no": "否",
+        "none": "无",
+        "add_article": "添加稿件",
+        "remove_article": "删除此稿件",
+        "article": "稿件 {n}",
+        "outlets_hint": "选择采用该稿件的媒体(可多选)",
+        "month_optional": "月份(可选)",
+        "download_ics": "下载日历文件 {file}",
+        "error_form": "输入有误:",
+        "choose": "请选择",
+        "share": "本页地址已包含所填内容,可直接复制分享。",
+        "level": "档次",
+        "clause_link": "条款 {id}",
+        "fill": "请填写带 * 号的项目,结果会随输入即时更新。",
+    },
+    "en": {
+        "loading": "Loading the calculator engine…",
+        "ready": "The calculator engine is ready.",
+        "computing": "Calculating…",
+        "failed": "The calculator engine could not be loaded (WebAssembly is unavailable or a file failed to load). The clauses are unaffected; read them above.",
+        "slow": "The calculator engine is taking too long to load (over 15 s). The clauses are unaffected; if the engine finishes later, the result will still appear.",
+        "no_wasm": "This browser has no WebAssembly, so the page cannot calculate. The clauses are unaffected.",
+        "result": "Result",
+        "clauses": "Clauses applied",
+        "explanation": "Explanation",
+        "yes": "Yes",
+        "no": "No",
+        "none": "none",
+        "add_article": "Add an article",
+        "remove_article": "Remove this article",
+        "article": "Article {n}",
+        "outlets_hint": "Outlets that ran the article (choose one or more)",
+        "month_optional": "Month (optional)",
+        "download_ics": "Download the calendar file {file}",
+        "error_form": "Input error:",
+        "choose": "Choose",
+        "share": "This page's address now holds your inputs; copy it to share the answer.",
+        "level": "level",
+        "clause_link": "clause {id}",
+        "fill": "Fill in the fields marked *; the result updates as you type.",
+    },
+}
+
+# Readable words for coded output values (presentation only).
+VALUE_LABELS = {
+    ("leave_approval", "approver"): {
+        "principal": ("单位主要负责人", "The principal (单位主要负责人)"),
+        "deputy": ("分管领导", "The deputy in charge (分管领导)"),
+    },
+    ("annual_leave", "reasons"): {
+        "vacation_longer": ("寒暑假天数多于年休假天数", "Winter/summer vacation longer than the entitlement"),
+        "personal_leave": ("事假累计20天以上且未扣工资", "20 or more days of personal leave without pay deduction"),
+        "sick_leave": ("病假累计达到规定月数", "Sick leave reached the limit for the years worked"),
+    },
+}
+
+
+def _lang(config) -> str:
+    lang = str(config.theme.get("language") or "zh")
+    return "en" if lang.startswith("en") else "zh"
+
+
+def _segments(url: str) -> list:
+    parts = [part for part in (url or "").split("/") if part]
+    # use_directory_urls: "ch12/" is one level deep; a file URL "x/y.html" is one too.
+    return parts if (url or "").endswith("/") or not parts else parts[:-1]
+
+
+def _prefixes(page, config, lang: str) -> tuple[str, str]:
+    """(language root, site root), relative to the page. Pages of a non-default
+    language have URLs under "<lang>/" (mkdocs-static-i18n folder structure)."""
+    parts = _segments(page.url)
+    site_root = "../" * len(parts)
+    inner = parts[1:] if lang != "zh" and parts[:1] == [lang] else parts
+    lang_root = "../" * len(inner)
+    if lang != "zh" and parts[:1] != [lang]:  # URL without the language folder
+        site_root += "../"
+    return lang_root or "./", site_root or "./"
+
+
+def _check(name: str, page) -> dict:
+    spec = calculators.schema(name)
+    if spec is None:
+        raise PluginError(
+            f"{page.file.src_uri}: unknown calculator {name!r} in a calculator shortcode; "
+            f"known: {', '.join(calculators.CALCULATORS)}")
+    return spec
+
+
+def on_page_markdown(markdown, page, config, files):
+    for match in SHORTCODE.finditer(markdown):
+        _check(match.group(1), page)
+    return markdown
+
+
+# ------------------------------------------------------------- form HTML
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _label(obj: dict, lang: str) -> str:
+    return obj.get(f"label_{lang}") or obj["name"]
+
+
+def _option_text(field: dict, option: str, lang: str) -> str:
+    labels = field.get("option_labels", {})
+    return labels[option][lang] if option in labels else option
+
+
+def _num(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _error_p(fid: str) -> str:
+    return f'<p class="calc-error" id="{fid}-error" data-error-for="{fid}" hidden></p>'
+
+
+def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
+    name, kind = field["name"], field["type"]
+    label = _e(_label(field, lang))
+    required = field.get("required")
+    req = " required" if required else ""
+    marker = ' <span class="calc-required" aria-hidden="true">*</span>' if required else ""
+    common = f'id="{fid}" name="{_e(name)}" data-field="{_e(name)}" aria-describedby="{fid}-error"'
+    if kind == "boolean":
+        checked = " checked" if field.get("default") is True else ""
+        return (f'<div class="calc-field calc-field--check">'
+                f'<input type="checkbox" {common} value="true"{checked}>'
+                f'<label for="{fid}">{label}</label>{_error_p(fid)}</div>')
+    if "options" in field:
+        default = field.get("default")
+        if calc == "meeting_calendar" and name == "lang":
+            default = lang
+        opts = []
+        if default is None and not required:
+            opts.append(f'<option value="">{_e(UI[lang]["choose"])}</option>')
+        for index, option in enumerate(field["options"]):
+            selected = option == default or (default is None and required and index == 0)
+            opts.append(f'<option value="{_e(option)}"{" selected" if selected else ""}>'
+                        f'{_e(_option_text(field, option, lang))}</option>')
+        return (f'<div class="calc-field"><label for="{fid}">{label}{marker}</label>'
+                f'<select {common}{req}>{"".join(opts)}</select>{_error_p(fid)}</div>')
+    if kind in ("integer", "number"):
+        attrs = []
+        if "min" in field:
+            attrs.append(f'min="{_num(field["min"])}"')
+        if "max" in field:
+            attrs.append(f'max="{_num(field["max"])}"')
+        step = field.get("step", 1 if kind == "integer" else "any")
+        attrs.append(f'step="{_num(step)}"')
+        mode = "numeric" if kind == "integer" else "decimal"
+        value = f' value="{_num(field["default"])}"' if "default" in field and not required else ""
+        return (f'<div class="calc-field"><label for="{fid}">{label}{marker}</label>'
+                f'<input type="number" inputmode="{mode}" {common} {" ".join(attrs)}{value}{req}>'
+                f'{_error_p(fid)}</div>')
+    fmt = field.get("format")
+    input_type = {"YYYY-MM-DD": "date", "YYYY-MM": "month"}.get(fmt, "text")
+    placeholder = f' placeholder="{_e(fmt)}"' if fmt else ""
+    return (f'<div class="calc-field"><label for="{fid}">{label}{marker}</label>'
+            f'<input type="{input_type}" {common}{placeholder}{req}>{_error_p(fid)}</div>')
+
+
+def _outlets(field: dict) -> list:
+    options = field["items"]["fields"][0]["items"]
+    named = [o for o in options["options"] if o not in HIDDEN_OUTLETS]
+    for hidden in HIDDEN_OUTLETS:
+        if hidden not in options["options"]:
+            raise PluginError(f"calculators_embed: outlet spelling {hidden!r} left the contract")
+    # Outlets by name first (what a person reads on the clipping), level codes after.
+    codes = [o for o in named if o in options.get("option_labels", {})]
+    names = [o for o in named if o not in codes]
+    return [(o, o) for o in names] + [(o, options["option_labels"][o]) for o in codes]
+
+
+def _articles_html(calc: str, field: dict, fid: str, lang: str) -> str:
+    """The rewards article list: a <template> per article, cloned by the script."""
+    item = field["items"]
+    outlets_field, month_field = item["fields"][0], item["fields"][1]
+    t = UI[lang]
+    boxes = []
+    for index, (value, label) in enumerate(_outlets(field)):
+        text = label if isinstance(label, str) else label[lang]
+        boxes.append(
+            f'<span class="calc-outlet"><input type="checkbox" id="{fid}-__N__-o{index}" '
+            f'name="outlets" value="{_e(value)}" data-article-field="outlets">'
+            f'<label for="{fid}-__N__-o{index}">{_e(text)}</label></span>')
+    template = (
+        f'<fieldset class="calc-article" data-article>'
+        f'<legend>{_e(t["article"]).replace("{n}", "<span data-article-number></span>")}</legend>'
+        f'<fieldset class="calc-outlets" aria-describedby="{fid}-__N__-outlets-error">'
+        f'<legend>{_e(_label(outlets_field, lang))} <span class="calc-hint">({_e(t["outlets_hint"])})</span></legend>'
+        f'{"".join(boxes)}'
+        f'<p class="calc-error" id="{fid}-__N__-outlets-error" data-article-error="outlets" hidden></p>'
+        f'</fieldset>'
+        f'<div class="calc-field"><label for="{fid}-__N__-month">{_e(t["month_optional"])}</label>'
+        f'<input type="month" id="{fid}-__N__-month" name="month" data-article-field="month" '
+        f'placeholder="YYYY-MM" aria-describedby="{fid}-__N__-month-error">'
+        f'<p class="calc-error" id="{fid}-__N__-month-error" data-article-error="month" hidden></p></div>'
+        f'<button type="button" class="md-button calc-remove" data-remove-article>{_e(t["remove_article"])}</button>'
+        f'</fieldset>')
+    return (f'<fieldset class="calc-articles" data-field="articles" data-articles '
+            f'aria-describedby="{fid}-error">'
+            f'<legend>{_e(_label(field, lang))}</legend>'
+            f'<template data-article-template>{template}</template>'
+            f'<div data-article-list></div>'
+            f'<button type="button" class="md-button calc-add" data-add-article>{_e(t["add_article"])}</button>'
+            f'{_error_p(fid)}</fieldset>')
+
+
+def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int) -> str:
+    spec = calculators.schema(name)
+    t = UI[lang]
+    base = f"calc{serial}-{name}"
+    fields = []
+    for field in spec["fields"]:
+        if (name, field["name"]) in HIDDEN_FIELDS:
+            continue
+        fid = f"{base}-{field['name']}"
+        if field["type"] == "list" and field["name"] == "articles":
+            fields.append(_articles_html(name, field, fid, lang))
+        else:
+            fields.append(_field_html(name, field, fid, lang))
+    config = {
+        "name": name,
+        "lang": lang,
+        "langRoot": lang_root,
+        "siteRoot": site_root,
+        "fields": [{k: f[k] for k in ("name", "type", "required", "default") if k in f}
+                   for f in spec["fields"]],
+        "fixed": {"ics": True} if name == "meeting_calendar" else {},
+        "outputs": {o["name"]: o[f"label_{lang}"] for o in spec["outputs"]},
+        "values": {key[1]: {code: labels[lang == "en"] for code, labels in table.items()}
+                   for key, table in VALUE_LABELS.items() if key[0] == name},
+        "ui": t,
+    }
+    # JSON inside <script>: "<" escaped so no "</script>" can close it early.
+    data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+    title = _e(spec[f"title_{lang}"])
+    return (
+        f'<div class="calc" data-calculator-widget>'
+        f'<form class="calc-form" data-calculator="{_e(name)}" id="{base}" novalidate autocomplete="off" '
+        f'aria-labelledby="{base}-title">'
+        f'<p class="calc-title" id="{base}-title">{title}</p>'
+        f'<script type="application/json" data-calculator-config>{data}</script>'
+        f'<div class="calc-status" data-calculator-status role="status">'
+        f'<progress data-calculator-progress aria-label="{_e(t["loading"])}"></progress>'
+        f'<span data-calculator-status-text>{_e(t["loading"])}</span></div>'
+        f'<div class="calc-fields">{"".join(fields)}</div>'
+        f'<div class="calc-result" data-calculator-result aria-live="polite"></div>'
+        f'</form></div>')
+
+
+def _head_tags(site_root: str) -> str:
+    worker = site_root + ASSET_WORKER
+    pyodide = site_root + "assets/pyodide/"
+    # Start the engine before anything else on the page; buffer its first messages
+    # until calculators.js takes over.
+    boot = (
+        "(function(){var w=null;try{if(typeof WebAssembly==='object'&&window.Worker){"
+        f"w=new Worker({json.dumps(worker)},{{type:'module',name:'calculators'}});"
+        "w.__buffer=[];w.onmessage=function(e){w.__buffer.push(e);};"
+        "w.onerror=function(e){w.__buffer.push({data:{type:'error',message:String(e.message||'worker error')}});};"
+        f"w.postMessage({{type:'init',indexURL:new URL({json.dumps(pyodide)},location.href).href}});"
+        "}}catch(e){w=null;}window.__calculatorsWorker=w;})();")
+    return (
+        f'<link rel="stylesheet" href="{site_root}{ASSET_CSS}">'
+        f'<script>{boot}</script>'
+        f'<script type="module" src="{site_root}{ASSET_JS}"></script>')
+
+
+def on_post_page(output, page, config):
+    names = RENDERED.findall(output.split("<body", 1)[-1])
+    if not names:
+        return output
+    lang = _lang(config)
+    lang_root, site_root = _prefixes(page, config, lang)
+    for name in names:
+        _check(name, page)
+
+    counter = itertools.count(1)
+
+    def render(match):
+        return form_html(match.group(1), lang, lang_root, site_root, next(counter))
+
+    head, body = output.split("<body", 1)
+    body = RENDERED.sub(render, body)
+    head = head.replace("</head>", _head_tags(site_root) + "</head>", 1)
+    return head + "<body" + body
