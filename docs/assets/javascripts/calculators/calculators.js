@@ -220,7 +220,7 @@ function writeUrl(widget) {
     params.delete(name);
     if (!(name in inputs)) continue;
     const value = inputs[name];
-    if (value === false) continue;
+    if (value === false || ("default" in spec && value === spec.default)) continue; // short links
     params.set(name, typeof value === "object" ? JSON.stringify(value) : String(value));
   }
   const query = params.toString();

@@ -19,23 +19,37 @@ def _calculators_run(name, payload):
 _calculators_run
 `;
 
-// Pyodide's core files. A missing one can leave loadPyodide hanging, so ask for
-// their headers first (a few hundred bytes) and fail fast when one is not there.
-const CORE_FILES = ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
-
-async function checkFiles(indexURL) {
-  const answers = await Promise.all(CORE_FILES.map((name) =>
-    fetch(indexURL + name, { method: "HEAD" }).then((r) => [name, r.ok], () => [name, false])));
-  const missing = answers.filter(([, ok]) => !ok).map(([name]) => name);
-  if (missing.length) throw new Error("cannot load " + missing.join(", "));
-}
+// Pyodide 314 catches a failed WebAssembly instantiation (e.g. the .wasm answered
+// 404), logs "wasm instantiation failed!" with console.warn and then waits forever.
+// Turn that warning into a failure the page can explain at once.
+const warn = console.warn.bind(console);
+console.warn = (...args) => {
+  if (typeof args[0] === "string" && args[0].startsWith("wasm instantiation failed")) {
+    report(new Error("WebAssembly instantiation failed"));
+  }
+  warn(...args);
+};
 
 async function start(indexURL) {
   self.postMessage({ type: "status", stage: "runtime" });
   if (typeof WebAssembly !== "object") throw new Error("WebAssembly is unavailable");
-  checkFiles(indexURL).catch(report);
+  // The lockfile is fetched here, in parallel with pyodide.mjs, so that a missing one
+  // fails at once (Pyodide would wait on it silently).
+  const lockFileContents = fetch(indexURL + "pyodide-lock.json").then((response) => {
+    if (!response.ok) throw new Error(`pyodide-lock.json: HTTP ${response.status}`);
+    return response.text();
+  });
+  lockFileContents.catch(report);
+  // Likewise the calculators wheel (40 kB): loadPackage waits silently on a 404 too.
+  lockFileContents.then((text) => {
+    const entry = JSON.parse(text).packages["yongding-calculators"];
+    if (!entry) throw new Error("yongding-calculators is not in pyodide-lock.json");
+    return fetch(indexURL + entry.file_name).then((response) => {
+      if (!response.ok) throw new Error(`${entry.file_name}: HTTP ${response.status}`);
+    });
+  }).catch(report);
   const { loadPyodide } = await import(indexURL + "pyodide.mjs");
-  const pyodide = await loadPyodide({ indexURL, fullStdLib: false });
+  const pyodide = await loadPyodide({ indexURL, lockFileContents, packageBaseUrl: indexURL });
   self.postMessage({ type: "status", stage: "package" });
   const problems = [];
   await pyodide.loadPackage("yongding-calculators", {
