@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -47,7 +48,9 @@ def build_wheel(out: Path) -> Path:
         result = subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
              "--no-index", "--quiet", "--wheel-dir", str(out), str(src)],
-            capture_output=True, text=True)
+            capture_output=True, text=True,
+            # Same sources, same bytes, same sha256 in the lockfile (zip timestamps).
+            env={**os.environ, "SOURCE_DATE_EPOCH": "315532800"})
         if result.returncode:
             fail("building the calculators wheel failed (is setuptools installed in the venv?)\n"
                  + result.stdout + result.stderr)
