@@ -1,9 +1,14 @@
-"""Serve the built site on 127.0.0.1 with the MIME types Pyodide needs (.wasm, .mjs)."""
+"""Serve the built site on 127.0.0.1: the MIME types Pyodide needs (.wasm, .mjs),
+and the handbook's own 404 page (/en/404.html under /en/) for unknown paths.
+
+    python scripts/serve.py --port 8000 site
+"""
 from __future__ import annotations
 
 import argparse
 import functools
 import http.server
+from pathlib import Path
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -14,17 +19,51 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".js": "text/javascript",
         ".json": "application/json",
         ".ics": "text/calendar",
+        ".svg": "image/svg+xml",
     }
+    extra_headers: dict[str, str] = {}
+    quiet = False
+
+    def end_headers(self):
+        for key, value in self.extra_headers.items():
+            self.send_header(key, value)
+        super().end_headers()
+
+    def send_error(self, code, message=None, explain=None):
+        page = self._not_found_page() if code == 404 else None
+        if page is None:
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _not_found_page(self) -> Path | None:
+        root = Path(self.directory)
+        lang = self.path.lstrip("/").split("/", 1)[0]
+        candidates = ([root / lang / "404.html"] if lang else []) + [root / "404.html"]
+        return next((c for c in candidates if c.is_file()), None)
+
+    def log_message(self, *args):
+        if not self.quiet:
+            super().log_message(*args)
+
+
+def make_handler(directory: str | Path, headers: dict[str, str] | None = None, quiet=False):
+    cls = type("SiteHandler", (Handler,), {"extra_headers": dict(headers or {}), "quiet": quiet})
+    return functools.partial(cls, directory=str(directory))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("directory", nargs="?", default="site")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--bind", default="127.0.0.1")
     args = parser.parse_args()
-    handler = functools.partial(Handler, directory=args.directory)
-    with http.server.ThreadingHTTPServer((args.bind, args.port), handler) as httpd:
+    with http.server.ThreadingHTTPServer((args.bind, args.port), make_handler(args.directory)) as httpd:
         print(f"http://{args.bind}:{args.port}/")
         httpd.serve_forever()
 

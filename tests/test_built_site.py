@@ -127,7 +127,8 @@ def test_english_pages_show_no_untranslated_chinese(site_dir):
         body = re.sub(r"\|[^|\n]*\|", "", body)
         found = han.findall(body)
         rel = page.relative_to(site_dir)
-        if rel.parts[1] == "glossary":      # the glossary's Chinese column is the point
+        # The glossary has a Chinese column; the 404 and side-by-side views are bilingual.
+        if rel.parts[1] in ("glossary", "404.html", "bilingual"):
             continue
         assert not found, f"{rel}: untranslated Chinese {''.join(found[:20])!r}"
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 # Per-language lunr pipeline: the English index is not stemmed, because Material
 # adds a trailing wildcard to every query term and lunr does not stem those.
@@ -38,6 +39,11 @@ def _other_locales(plugin):
 
 
 def on_post_page(output, page, config):
+    # static-i18n points `<link rel="alternate" hreflang>` at the same page in the
+    # other language; Material's language selector takes those links for language
+    # roots and fetches `<page>/sitemap.xml` from them: a 404 on every page. The
+    # visible language links (with the reader's clause, see handbook.js) remain.
+    output = ALTERNATE_LINK.sub("", output)
     plugin = _i18n(config)
     locale = plugin.current_language
     if locale == plugin.default_language:

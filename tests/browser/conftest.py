@@ -1,7 +1,6 @@
 """A real browser (Debian's headless Chromium) against the built site on 127.0.0.1."""
 from __future__ import annotations
 
-import functools
 import http.server
 import os
 import shutil
@@ -24,25 +23,11 @@ def chromium_path() -> str:
     pytest.fail("Chromium not found: `make setup` installs Debian's chromium")
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".wasm": "application/wasm", ".mjs": "text/javascript",
-                      ".js": "text/javascript", ".json": "application/json"}
-    extra_headers: dict[str, str] = {}
-
-    def end_headers(self):
-        for k, v in self.extra_headers.items():
-            self.send_header(k, v)
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
 def serve(directory: Path, headers: dict[str, str] | None = None):
-    handler = type("H", (QuietHandler,), {"extra_headers": headers or {}})
+    """The same server as `make serve` (scripts/serve.py), on a free port."""
+    from serve import make_handler  # scripts/ is on sys.path (tests/conftest.py)
     httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+        ("127.0.0.1", 0), make_handler(directory, headers, quiet=True))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -103,10 +88,11 @@ def page(browser, server):
 def search(page, query: str, timeout: float = 5000) -> list[str]:
     """Type into Material's search box as a person does and return the result links."""
     box = page.locator("input.md-search__input")
-    if box.is_visible():
+    magnifier = page.locator("label.md-header__button[for='__search']")
+    if magnifier.is_visible():  # phone width: the magnifier opens the search overlay
+        magnifier.click()
+    else:
         box.click()
-    else:  # phone width: the magnifier in the header opens the search overlay
-        page.click("label.md-header__button[for='__search']")
     meta = ".md-search-result__meta"
     placeholder = "() => { const m = document.querySelector('%s');" \
         " return m && /键入|Type to start/.test(m.textContent) }" % meta

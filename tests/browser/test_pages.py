@@ -9,12 +9,16 @@ SITE = Path(__file__).resolve().parents[2] / "site"
 
 
 def page_paths() -> list[str]:
+    """Every page of both languages; of the 290 short-link stubs (which redirect to
+    chapter pages already on this list) one clause and one chapter per language."""
     if not SITE.exists():
         return []
     out = []
     for p in sorted(SITE.rglob("index.html")):
         rel = p.relative_to(SITE).parent.as_posix()
         if rel.startswith("assets"):
+            continue
+        if rel.startswith(("c/", "en/c/")) and rel.split("c/", 1)[1] not in ("12-8", "12"):
             continue
         out.append("/" if rel == "." else f"/{rel}/")
     return out
@@ -40,7 +44,8 @@ def test_language_switch_keeps_page_and_clause(page, server, start, lang_link, e
     page.wait_for_load_state("networkidle")
     page.hover(".md-header__option .md-select")
     page.click(f".md-select__link[hreflang='{lang_link}']")
-    page.wait_for_url(server + expected)
+    page.wait_for_function("e => location.pathname + location.hash === e", arg=expected)
+    page.wait_for_load_state("load")
     assert page.evaluate("() => document.documentElement.lang").startswith(lang_link)
     cid = expected.rsplit("#", 1)[1]
     box = page.locator(f"#{cid}").bounding_box()
