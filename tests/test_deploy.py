@@ -1,0 +1,85 @@
+"""deploy/nginx.conf and the Content-Security-Policy the build generates."""
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+
+HOOK = Path(__file__).resolve().parents[1] / "overrides" / "hooks" / "csp.py"
+_spec = importlib.util.spec_from_file_location("csp_hook", HOOK)
+csp = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(csp)
+
+
+def test_nginx_conf_serves_wasm_and_includes_generated_csp(root):
+    conf = (root / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    assert re.search(r"application/wasm\s+wasm;", conf)
+    assert re.search(r"text/javascript\s+[^;]*\bmjs\b", conf)
+    assert "include /srv/handbook/site/nginx-csp.conf;" in conf
+    assert "gzip_static on;" in conf
+    assert "error_page 404 /en/404.html;" in conf
+    assert "immutable" in conf
+
+
+def _directives(policy: str) -> dict[str, list[str]]:
+    out = {}
+    for part in policy.strip().split(";"):
+        words = part.split()
+        if words:
+            out[words[0]] = words[1:]
+    return out
+
+
+def test_generated_policy_is_strict(site_dir):
+    policy = (site_dir / "csp.txt").read_text(encoding="utf-8").strip()
+    assert "\n" not in policy
+    assert "'unsafe-eval'" not in policy
+    d = _directives(policy)
+    script = d["script-src"]
+    assert "'unsafe-inline'" not in script
+    assert script[:2] == ["'self'", "'wasm-unsafe-eval'"]
+    assert all(re.fullmatch(r"'sha256-[A-Za-z0-9+/]{43}='", s) for s in script[2:])
+    assert len(script) > 2  # Material's inline scripts are hashed
+    assert d["object-src"] == ["'none'"]
+    assert d["frame-ancestors"] == ["'none'"]
+    assert d["default-src"] == ["'self'"]
+    nginx = (site_dir / "nginx-csp.conf").read_text(encoding="utf-8")
+    header = re.search(r'add_header Content-Security-Policy "([^"]*)" always;', nginx).group(1)
+    parts = dict(re.findall(r'set \$(\w+) "([^"]*)";', nginx))
+    assert all(len(v) < 4096 for v in parts.values())  # nginx's limit for one parameter
+    assert re.sub(r"\$(\w+)", lambda m: parts[m.group(1)], header) == policy
+
+
+def test_inline_event_handlers_fail_the_build(tmp_path):
+    from mkdocs.exceptions import PluginError
+    (tmp_path / "index.html").write_text(
+        '<script>var a=1</script><script type="application/json">{}</script>'
+        '<p style="color:red">x</p>', encoding="utf-8")
+    hashes, handlers, styles = csp.scan(tmp_path)
+    assert len(hashes) == 1 and not handlers and styles == 1
+    csp.write(tmp_path)
+    assert (tmp_path / "csp.txt").exists()
+    (tmp_path / "bad.html").write_text('<button onclick="go()">x</button>', encoding="utf-8")
+    with pytest.raises(PluginError, match="onclick"):
+        csp.write(tmp_path)
+
+
+if shutil.which("nginx"):
+    def test_nginx_accepts_the_config(root, site_dir, tmp_path):
+        server = (root / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+        server = server.replace("/srv/handbook/site", str(site_dir))
+        server = server.replace("listen 80;", "listen 127.0.0.1:8089;")
+        (tmp_path / "server.conf").write_text(server, encoding="utf-8")
+        (tmp_path / "nginx.conf").write_text(
+            f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
+            "events {}\n"
+            f"http {{\n access_log off;\n client_body_temp_path {tmp_path};\n"
+            f" include {tmp_path}/server.conf;\n}}\n", encoding="utf-8")
+        proc = subprocess.run(["nginx", "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
