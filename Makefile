@@ -7,9 +7,9 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup venv node chromium build serve dev test test-fast bench clean
+.PHONY: setup venv node system-deps build serve dev test test-fast bench clean
 
-setup: venv node chromium
+setup: venv node system-deps
 
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt
@@ -23,17 +23,21 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Debian's Chromium: Playwright's own browser download does not work offline.
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
+# Debian packages the tests use: Chromium (Playwright's own browser download does
+# not work offline), CJK fonts for readable screenshots, nginx to check deploy/nginx.conf.
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium fonts-noto-cjk nginx-light; fi
 
 # The static site in site/: MkDocs (both languages), then the self-hosted
-# Pyodide with the calculators wheel registered in its lockfile.
+# Pyodide with the calculators wheel registered in its lockfile, and last the
+# service worker that caches all of it for offline use (sw.js).
 build: venv node
 	rm -rf site
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python scripts/build_pyodide.py
+	$(BIN)/python scripts/build_service_worker.py
 
 serve: build
 	@echo "Serving the handbook at http://127.0.0.1:$(PORT)/"
@@ -43,10 +47,10 @@ serve: build
 dev: venv
 	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
-test: build chromium
+test: build system-deps
 	$(BIN)/python -m pytest
 
-bench: build chromium
+bench: build system-deps
 	$(BIN)/python scripts/bench_calculators.py
 
 clean:
