@@ -76,7 +76,9 @@ class PageWatch:
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context()
+    # No service worker (sw.js, tested in test_offline.py): routes must see every request,
+    # and each test context would otherwise precache the whole site in the background.
+    context = browser.new_context(service_workers="block")
     # Anything not on 127.0.0.1 is refused, and recorded by PageWatch.
     context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
     pg = context.new_page()

@@ -1,0 +1,97 @@
+/* The handbook's service worker: after one visit, the handbook and its
+ * calculators work with the server unreachable (a laptop taken to a meeting
+ * room with no network).
+ *
+ * scripts/build_service_worker.py writes site/sw.js: the two constants below,
+ * then this file. VERSION is a hash of every precached file's path and bytes,
+ * so each build that changes anything installs a fresh cache and drops the old.
+ *
+ * - install: precache every page (both languages, short links /c/…), the CSS,
+ *   scripts, icons, search indexes, clauses.json and the calculators engine
+ *   (Pyodide + the calculators wheel + pyodide-lock.json). All or nothing: if
+ *   one file fails, the new cache is deleted and the install fails, so the
+ *   previous version (if any) stays in charge; a half cache is never used.
+ * - fetch (same-origin GET only): network first, so that a new build is seen
+ *   at once while online and the pages never mix with scripts of an older
+ *   build; the precache answers when the network fails or does not answer
+ *   within NETWORK_TIMEOUT_MS. Lookups ignore the query string (calculator
+ *   prefill ?members=…, search highlight ?h=…).
+ * - activate: delete this site's older caches and take over open pages.
+ */
+"use strict";
+
+const CACHE = "handbook-" + VERSION;
+const CACHE_PREFIX = "handbook-";
+const CHUNK = 40;                 // requests in flight during install
+const NETWORK_TIMEOUT_MS = 4000;  // "lie-fi": connected, but nothing answers
+
+const SCOPE = new URL("./", self.location.href);
+const abs = (path) => new URL(path, SCOPE).href;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    try {
+      for (let i = 0; i < PRECACHE.length; i += CHUNK) {
+        // "no-cache": revalidate with the server, never store an older HTTP-cached copy.
+        await cache.addAll(PRECACHE.slice(i, i + CHUNK)
+          .map((path) => new Request(abs(path), { cache: "no-cache" })));
+      }
+    } catch (error) {
+      await caches.delete(CACHE);
+      throw error;                // the install fails; the previous version stays
+    }
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names
+      .filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE)
+      .map((name) => caches.delete(name)));
+    await self.clients.claim();
+  })());
+});
+
+async function fromCache(request) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(request, { ignoreSearch: true });
+  if (hit || request.mode !== "navigate") return hit;
+  // /ch01 and /ch01/index.html are the page cached as /ch01/.
+  const url = new URL(request.url);
+  url.search = "";
+  url.hash = "";
+  if (url.pathname.endsWith("/index.html")) url.pathname = url.pathname.slice(0, -10);
+  else if (!url.pathname.endsWith("/")) url.pathname += "/";
+  return cache.match(url.href);
+}
+
+async function networkFirst(event) {
+  const request = event.request;
+  const network = fetch(request);
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(resolve, NETWORK_TIMEOUT_MS);
+  });
+  try {
+    const first = await Promise.race([network, late]);
+    if (first) return first;                    // the network answered in time
+    const cached = await fromCache(request);    // too slow: the cache, if it has it
+    return cached || await network;
+  } catch (error) {
+    const cached = await fromCache(request);
+    if (cached) return cached;
+    throw error;                                // not precached: the browser's own error
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  if (new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(networkFirst(event));
+});

@@ -1,0 +1,62 @@
+"""The service worker's precache list (site/sw.js, scripts/build_service_worker.py)."""
+from __future__ import annotations
+
+import re
+
+from build_service_worker import render
+
+
+def _precache(site_dir) -> list[str]:
+    sw = (site_dir / "sw.js").read_text(encoding="utf-8")
+    listing = re.search(r"const PRECACHE = \[(.*?)\];", sw, re.S).group(1)
+    return re.findall(r'^\s*"(.*)",$', listing, re.M)
+
+
+def test_sw_at_the_root_with_a_version(site_dir):
+    sw = (site_dir / "sw.js").read_text(encoding="utf-8")
+    assert re.search(r'^const VERSION = "[0-9a-f]{16}";$', sw, re.M)
+    assert 'addEventListener("fetch"' in sw and "ignoreSearch: true" in sw
+
+
+def test_every_page_and_the_engine_are_precached(site_dir):
+    urls = set(_precache(site_dir))
+    pages = {p.relative_to(site_dir).parent.as_posix() + "/" for p in site_dir.rglob("index.html")}
+    pages = {"./" if p == "./" else p for p in pages}
+    assert pages <= urls, sorted(pages - urls)[:10]
+    for must in ("en/", "c/12-8/", "en/ch03/", "calculators/quorum/", "clauses.json",
+                 "search/search_index.json", "en/search/search_index.json",
+                 "assets/pyodide/pyodide.asm.wasm", "assets/pyodide/pyodide-lock.json",
+                 "assets/javascripts/calculators/worker.js"):
+        assert must in urls, must
+    assert any(u.startswith("assets/pyodide/yongding_calculators-") for u in urls)
+    # Every listed file exists; no source maps, sitemaps or server configuration.
+    for url in urls:
+        path = site_dir / (url + "index.html" if url.endswith("/") else url)
+        assert path.is_file(), url
+        assert not url.endswith((".map", "sitemap.xml", "csp.txt", "nginx-csp.conf", "sw.js")), url
+
+
+def test_pages_register_it_from_an_external_script(site_dir):
+    for page in ("index.html", "en/ch03/index.html", "calculators/quorum/index.html"):
+        html = (site_dir / page).read_text(encoding="utf-8")
+        assert re.search(r'<script src="[./]*assets/javascripts/sw-register\.js"', html), page
+
+
+def test_the_version_follows_the_content(tmp_path, site_dir):
+    site = tmp_path / "site"
+    for rel in ("index.html", "en/index.html", "404.html", "en/404.html", "clauses.json",
+                "search/search_index.json", "en/search/search_index.json",
+                "assets/javascripts/sw-register.js"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_bytes((site_dir / rel).read_bytes())
+    engine = site / "assets" / "pyodide"
+    engine.mkdir(parents=True)
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json", "yongding_calculators-1.0.0-py3-none-any.whl"):
+        (engine / name).write_bytes(b"x")
+    first, _ = render(site)
+    assert render(site)[0] == first  # reproducible
+    (site / "clauses.json").write_text("[]", encoding="utf-8")
+    second, _ = render(site)
+    version = re.compile(r'const VERSION = "(\w+)"')
+    assert version.search(first).group(1) != version.search(second).group(1)
