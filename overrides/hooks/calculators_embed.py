@@ -217,6 +217,19 @@ def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
             f'<input type="{input_type}" {common}{placeholder}{req}>{_error_p(fid)}</div>')
 
 
+# English names for the outlets the rules name in Chinese; the value sent to the
+# calculator stays the Chinese name of the contract, shown beside the English.
+OUTLET_NAMES_EN = {
+    "永定新闻网": "Yongding News Network",
+    "永定区政府网": "Yongding District Government website",
+    "市机构编制网": "Municipal Institutional Organization website",
+    "红网手机报": "Rednet Mobile News",
+    "区委办": "General Office of the District Party Committee",
+    "区政府办": "General Office of the District Government",
+    "张家界日报": "Zhangjiajie Daily",
+}
+
+
 def _outlets(field: dict) -> list:
     options = field["items"]["fields"][0]["items"]
     named = [o for o in options["options"] if o not in HIDDEN_OUTLETS]
@@ -226,7 +239,9 @@ def _outlets(field: dict) -> list:
     # Outlets by name first (what a person reads on the clipping), level codes after.
     codes = [o for o in named if o in options.get("option_labels", {})]
     names = [o for o in named if o not in codes]
-    return [(o, o) for o in names] + [(o, options["option_labels"][o]) for o in codes]
+    by_name = [(o, {"zh": o, "en": f"{OUTLET_NAMES_EN[o]} ({o})" if o in OUTLET_NAMES_EN else o})
+               for o in names]
+    return by_name + [(o, options["option_labels"][o]) for o in codes]
 
 
 def _articles_html(calc: str, field: dict, fid: str, lang: str) -> str:

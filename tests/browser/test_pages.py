@@ -1,11 +1,18 @@
-"""Every built page opens clean in Chromium: nothing from outside, no errors, no 404s."""
+"""Every built page opens clean in Chromium: nothing from outside, no errors, no 404s,
+no serious or critical accessibility violations (axe-core), and no sideways scrolling
+on a phone."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-SITE = Path(__file__).resolve().parents[2] / "site"
+from conftest import PageWatch
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = Path(os.environ.get("HANDBOOK_SITE", ROOT / "site"))
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def page_paths() -> list[str]:
@@ -21,18 +28,75 @@ def page_paths() -> list[str]:
         if rel.startswith(("c/", "en/c/")) and rel.split("c/", 1)[1] not in ("12-8", "12"):
             continue
         out.append("/" if rel == "." else f"/{rel}/")
-    return out
+    return out + ["/404.html", "/en/404.html"]
 
 
 def test_there_are_pages_to_check():
     assert len(page_paths()) >= 2 * 20
 
 
+@pytest.fixture(scope="module")
+def crawl(browser):
+    """One context for the whole crawl, so the browser cache serves Pyodide once."""
+    ctx = browser.new_context(service_workers="block")
+    ctx.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
+    yield ctx
+    ctx.close()
+
+
+def axe_violations(pg) -> list[str]:
+    pg.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    found = pg.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+          .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+    }""")
+    return found
+
+
 @pytest.mark.parametrize("path", page_paths())
-def test_page_is_clean(page, server, path):
-    page.goto(server + path)
-    page.wait_for_load_state("networkidle")
-    page.watch.assert_clean()
+def test_page_is_clean_and_accessible(crawl, server, path):
+    pg = crawl.new_page()
+    watch = PageWatch(pg, server)
+    try:
+        pg.goto(server + path)
+        pg.wait_for_load_state("networkidle")
+        watch.assert_clean()
+        assert axe_violations(pg) == []
+    finally:
+        pg.close()
+
+
+REPRESENTATIVE = ["/", "/ch12/", "/en/ch01/", "/calculators/rewards/", "/en/calculators/quorum/",
+                  "/bilingual/ch12/", "/en/cite/", "/glossary/", "/404.html"]
+
+
+@pytest.mark.parametrize("path", REPRESENTATIVE)
+def test_dark_palette_is_accessible(browser, server, path):
+    ctx = browser.new_context(color_scheme="dark", service_workers="block")
+    pg = ctx.new_page()
+    pg.goto(server + path)
+    pg.wait_for_load_state("networkidle")
+    assert pg.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
+    assert axe_violations(pg) == []
+    ctx.close()
+
+
+PHONE_PAGES = ["/ch01/", "/ch12/", "/en/ch12/", "/ch10/", "/calculators/rewards/",
+               "/en/calculators/meeting_calendar/", "/calculators/quorum/",
+               "/bilingual/ch12/", "/en/bilingual/ch01/", "/cite/", "/en/glossary/"]
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES)
+def test_no_horizontal_scrolling_at_phone_width(browser, server, path):
+    ctx = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
+                              has_touch=True, service_workers="block")
+    pg = ctx.new_page()
+    pg.goto(server + path)
+    pg.wait_for_load_state("networkidle")
+    width = pg.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 375, f"{path} scrolls sideways: {width}px wide"
+    ctx.close()
 
 
 @pytest.mark.parametrize("start,lang_link,expected", [
