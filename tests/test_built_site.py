@@ -153,3 +153,51 @@ def test_strict_build_has_no_warnings(tmp_path):
     log = out.stdout + out.stderr
     assert out.returncode == 0, log[-2000:]
     assert "WARNING" not in log, log[-2000:]
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if a.get("name") and tag == "a":
+            self.ids.add(a["name"])
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+
+
+def test_no_broken_internal_links_or_anchors(site_dir):
+    """Every link between pages of the site resolves, and so does its #anchor."""
+    from urllib.parse import unquote, urljoin, urlparse
+    parsed: dict[Path, Links] = {}
+
+    def parse(p: Path) -> Links:
+        if p not in parsed:
+            parsed[p] = Links()
+            parsed[p].feed(p.read_text(encoding="utf-8"))
+        return parsed[p]
+
+    broken = []
+    for page in all_pages(site_dir):
+        rel = page.relative_to(site_dir).as_posix()
+        base = "http://site/" + rel
+        for href in parse(page).hrefs:
+            url = urlparse(urljoin(base, href))
+            if url.scheme not in ("http", "https") or url.netloc != "site":
+                continue                      # mailto:, javascript: and outside links
+            path = unquote(url.path).lstrip("/")
+            target = site_dir / path
+            if path == "" or path.endswith("/"):
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{rel}: {href}")
+                continue
+            frag = unquote(url.fragment)
+            if frag and target.suffix == ".html" and frag not in parse(target).ids:
+                broken.append(f"{rel}: {href} (no #{frag})")
+    assert not broken, f"{len(broken)} broken: {broken[:10]}"
