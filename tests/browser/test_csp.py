@@ -17,7 +17,7 @@ def csp_server(site_dir):
 
 @pytest.fixture
 def csp_page(browser, csp_server):
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
     pg = context.new_page()
     pg.watch = PageWatch(pg, csp_server)

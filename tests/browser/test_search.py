@@ -14,7 +14,7 @@ QUERIES = tomllib.loads(
 
 @pytest.fixture(scope="module")
 def search_page(browser, server):
-    ctx = browser.new_context()
+    ctx = browser.new_context(service_workers="block")
     pages = {}
     for lang, path in (("zh", "/"), ("en", "/en/")):
         pg = ctx.new_page()
@@ -56,7 +56,8 @@ def test_clicking_a_result_shows_the_clause(page, server):
 
 
 def test_search_works_at_phone_width(browser, server):
-    ctx = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    ctx = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True,
+                              service_workers="block")
     pg = ctx.new_page()
     pg.goto(server + "/en/")
     pg.wait_for_load_state("networkidle")
