@@ -57,6 +57,13 @@ def on_post_page(output, page, config):
     return CONFIG_SCRIPT.sub(rebase, output, count=1)
 
 
+def on_post_template(output, template_name, config):
+    # The 404 page is a template, not a page: it needs the same removal.
+    if template_name == "404.html":
+        return ALTERNATE_LINK.sub("", output)
+    return output
+
+
 @event_priority(-120)  # after static-i18n built every language and merged the index
 def on_post_build(config):
     plugin = _i18n(config)

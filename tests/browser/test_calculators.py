@@ -230,7 +230,7 @@ def test_field_error_next_to_the_field(page, server):
 
 def test_rewards_article_without_outlet_shows_its_error(page, server):
     form = open_calc(page, server, "/en/calculators/rewards/", "rewards")
-    form.locator("[data-article]").nth(0).get_by_label("红网手机报", exact=True).check()
+    form.locator("[data-article]").nth(0).get_by_label("Rednet Mobile News (红网手机报)", exact=True).check()
     wait_answer(form)
     form.get_by_role("button", name="Add an article").click()
     second = form.locator("[data-article]").nth(1)

@@ -32,7 +32,7 @@ def cpage(browser, server):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
     context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
     pg = context.new_page()
-    from conftest import PageWatch
+    from browserkit import PageWatch
     pg.watch = PageWatch(pg, server)
     yield pg
     context.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PageWatch, search, serve
+from browserkit import PageWatch, search, serve
 
 
 @pytest.fixture(scope="module")

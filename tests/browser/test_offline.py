@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import PageWatch, search, serve
+from browserkit import PageWatch, search, serve
 
 ENGINE = 90_000  # a cold Pyodide start on a busy 2-core machine can take a while
 

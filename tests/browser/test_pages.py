@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PageWatch
+from browserkit import PageWatch
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("HANDBOOK_SITE", ROOT / "site"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import search
+from browserkit import search
 
 QUERIES = tomllib.loads(
     (Path(__file__).parents[1] / "data" / "search_queries.toml").read_text(encoding="utf-8"))["queries"]

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import calculators
-from conftest import ROOT
+from calcpaths import ROOT
 
 
 def cli(*args, env_extra=None):

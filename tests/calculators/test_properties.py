@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import calculators
 from calculators._validate import ERROR_CODES
-from conftest import CLAUSES
+from calcpaths import CLAUSES
 
 SETTINGS = settings(max_examples=300, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])

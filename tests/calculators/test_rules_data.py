@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from conftest import CLAUSES, ROOT
+from calcpaths import CLAUSES, ROOT
 
 PACKAGE = ROOT / "calculators"
 RULES = tomllib.loads((PACKAGE / "rules.toml").read_text(encoding="utf-8"))

@@ -37,18 +37,23 @@
       .observe(list, { childList: true, subtree: true });
   }
 
-  /* The clause the reader is on: the one at the top of the viewport, or the
-     linked one when nothing else is in view. */
+  /* The clause the reader is on: the linked one while it is in view, else the
+     clause at the top of the viewport (just below the fixed header). */
   function currentClauseId() {
     var header = document.querySelector(".md-header");
     var top = header ? header.getBoundingClientRect().bottom : 0;
+    var hash = decodeURIComponent(window.location.hash.slice(1));
+    var linked = hash && document.getElementById(hash);
+    if (linked && linked.classList.contains("clause")) {
+      var box = linked.getBoundingClientRect();
+      if (box.bottom > top && box.top < window.innerHeight) return hash;
+    }
     var clauses = document.querySelectorAll(".clause[id]");
     for (var i = 0; i < clauses.length; i++) {
       var r = clauses[i].getBoundingClientRect();
-      if (r.bottom > top + 4 && r.top < window.innerHeight) return clauses[i].id;
+      if (r.bottom > top + 8 && r.top < window.innerHeight) return clauses[i].id;
     }
-    var hash = decodeURIComponent(window.location.hash.slice(1));
-    return hash && document.getElementById(hash) ? hash : "";
+    return linked ? hash : "";
   }
 
   /* Switching language keeps the page (static-i18n links it) and the clause. */
