@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from browserkit import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 BARE = b"""<!doctype html><meta charset="utf-8"><title>bare loadPyodide</title>
 <script type="module">
