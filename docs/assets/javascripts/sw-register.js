@@ -21,6 +21,29 @@
       });
   }
 
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register);
+  /* The first visit to a calculator page must not share the network with a
+     20 MB precache: wait until every calculator on the page has its engine
+     (or has given up), at most 30 s, then register. */
+  function whenEnginesSettled(done) {
+    var forms = document.querySelectorAll("form[data-calculator]");
+    var settled = function () {
+      for (var i = 0; i < forms.length; i++) {
+        var state = forms[i].getAttribute("data-engine");
+        if (state !== "ready" && state !== "failed") return false;
+      }
+      return true;
+    };
+    if (!forms.length || settled()) return done();
+    var finished = false;
+    var finish = function () { if (!finished) { finished = true; observer.disconnect(); done(); } };
+    var observer = new MutationObserver(function () { if (settled()) finish(); });
+    for (var i = 0; i < forms.length; i++)
+      observer.observe(forms[i], { attributes: true, attributeFilter: ["data-engine"] });
+    setTimeout(finish, 30000);
+  }
+
+  function start() { whenEnginesSettled(register); }
+
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start);
 })();
