@@ -34,6 +34,15 @@ def serve(directory: Path, headers: dict[str, str] | None = None):
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
+def local_context(browser, **options):
+    """A browser context for one test: no service worker (sw.js is tested on its own in
+    test_offline.py; it would hide requests from routes and precache the whole site),
+    and every request that would leave 127.0.0.1 refused (PageWatch records it)."""
+    context = browser.new_context(service_workers="block", **options)
+    context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
+    return context
+
+
 class PageWatch:
     """Collects what must never happen on a page: errors, failures, outside requests."""
 

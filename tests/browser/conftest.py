@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from browserkit import CHROMIUM_ARGS, PageWatch, chromium_path, serve
+from browserkit import CHROMIUM_ARGS, PageWatch, chromium_path, local_context, serve
 
 
 @pytest.fixture(scope="session")
@@ -24,11 +24,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, server):
-    # No service worker (sw.js, tested in test_offline.py): routes must see every request,
-    # and each test context would otherwise precache the whole site in the background.
-    context = browser.new_context(service_workers="block")
-    # Anything not on 127.0.0.1 is refused, and recorded by PageWatch.
-    context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
+    context = local_context(browser)
     pg = context.new_page()
     pg.watch = PageWatch(pg, server)
     yield pg

@@ -28,11 +28,10 @@ def clauses(site_dir):
 @pytest.fixture
 def cpage(browser, server):
     """A page whose context may use the clipboard."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    from browserkit import PageWatch, local_context
+    context = local_context(browser, viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
-    context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
     pg = context.new_page()
-    from browserkit import PageWatch
     pg.watch = PageWatch(pg, server)
     yield pg
     context.close()

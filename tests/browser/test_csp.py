@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browserkit import PageWatch, search, serve
+from browserkit import PageWatch, local_context, search, serve
 
 
 @pytest.fixture(scope="module")
@@ -17,8 +17,7 @@ def csp_server(site_dir):
 
 @pytest.fixture
 def csp_page(browser, csp_server):
-    context = browser.new_context(service_workers="block")
-    context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
+    context = local_context(browser)
     pg = context.new_page()
     pg.watch = PageWatch(pg, csp_server)
     pg.violations = []

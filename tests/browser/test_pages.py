@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browserkit import PageWatch
+from browserkit import PageWatch, local_context
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("HANDBOOK_SITE", ROOT / "site"))
@@ -38,8 +38,7 @@ def test_there_are_pages_to_check():
 @pytest.fixture(scope="module")
 def crawl(browser):
     """One context for the whole crawl, so the browser cache serves Pyodide once."""
-    ctx = browser.new_context(service_workers="block")
-    ctx.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
+    ctx = local_context(browser)
     yield ctx
     ctx.close()
 
