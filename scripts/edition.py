@@ -1,0 +1,51 @@
+"""The edition a build describes: the date its text is as of, and the site's address.
+
+One place for both, so the print header, the PDF and Word files, the QR codes and
+the pages agree. `HANDBOOK_AS_OF=YYYY-MM-DD` pins the date (a reproducible build
+also pins it through SOURCE_DATE_EPOCH); the default is today.
+"""
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, timezone
+
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
+class EditionError(ValueError):
+    """A malformed build setting, named in the message."""
+
+
+def as_of() -> date:
+    value = os.environ.get("HANDBOOK_AS_OF", "").strip()
+    if value:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise EditionError(
+                f"HANDBOOK_AS_OF={value!r} is not a date written YYYY-MM-DD") from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            raise EditionError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time") from None
+    return date.today()
+
+
+def site_url() -> str:
+    """The address readers use, with a trailing slash (HANDBOOK_SITE_URL)."""
+    url = os.environ.get("HANDBOOK_SITE_URL", "").strip() or DEFAULT_SITE_URL
+    return url if url.endswith("/") else url + "/"
+
+
+def site_url_is_default() -> bool:
+    return site_url() == DEFAULT_SITE_URL
+
+
+def date_zh(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def date_en(d: date) -> str:
+    return f"{d.day} {d.strftime('%B')} {d.year}"
