@@ -38,86 +38,45 @@ if str(ROOT / "scripts") not in sys.path:
     sys.path.insert(0, str(ROOT / "scripts"))
 
 import clauses as extractor  # noqa: E402  (scripts/clauses.py)
+import edition  # noqa: E402  (scripts/edition.py)
+from citations import (  # noqa: E402  (scripts/citations.py: the one citation format)
+    chapter_name_en, chapter_name_zh, cite_en, cite_zh, item_en, item_zh, short_path)
 
-WORK = "《永定区编办管理制度》"
-WORK_EN = "Yongding Office Rules"
-# English short chapter names: the en H1 without "N. ", "Rules on/for (the)"
-# and a trailing " Rules"; a few long ones are shortened here.
-SHORT_EN_OVERRIDES = {1: "Office Meeting"}
+QR_LIBRARY = ROOT / "node_modules" / "qrcode-generator" / "dist" / "qrcode.mjs"
+CALCULATOR_SHORTCODE = re.compile(r"^<!--\s*calculator:.*?-->\s*$", re.M)
 CLAUSE_P_OPEN = re.compile(
     r'<p(?=[^>]*\bclass="clause\b)(?=[^>]*\bid="(?P<id>c\d+-\d+(?:-\d+)?)")(?P<attrs>[^>]*)>')
 H1_CLOSE = re.compile(r"(<h1\b[^>]*>.*?</h1>)", re.S)
-GENERATED_PREFIXES = ("bilingual/", "print/")
 LABELS = {
     "zh": {
         "bilingual": "中英对照", "bilingual_title": "中英对照",
         "official": "中文（正式文本）", "translation": "English（译文）",
-        "chapter": "返回本章", "short": "本章短链接", "print": "全文打印版",
+        "chapter": "返回本章", "short": "本章短链接：", "print": "全文打印版",
         "print_title": "永定区编办管理制度（全文打印版）", "toc": "目录",
         "index_intro": "每一章的中文条文与英文译文逐条并排对照，锚点与章节页相同（如 #c12-8）。",
-        "print_intro": "本页收录全部十八项制度，供打印。每条后注明条文编号和短链接。",
+        "print_intro": "本页收录全部{n}项制度，供打印；每项制度从新的一页开始，每条后注明其短链接。",
+        "download": "下载", "pdf": "PDF", "docx": "Word",
+        "download_all": "下载全文：", "download_chapter": "下载本章：",
         "note": "编者注", "prev": "上一章", "next": "下一章", "all": "全部章节",
     },
     "en": {
         "bilingual": "Side by side (中英对照)", "bilingual_title": "Side by side",
         "official": "中文 (official text)", "translation": "English (translation)",
-        "chapter": "Back to the chapter", "short": "Short link of this chapter",
+        "chapter": "Back to the chapter", "short": "Short link of this chapter: ",
         "print": "Printable edition",
         "print_title": "Yongding Office Rules Handbook (printable edition)", "toc": "Contents",
         "index_intro": "Each chapter with every Chinese clause next to its English translation, "
                        "clause by clause, with the same anchors as the chapter pages (e.g. #c12-8).",
-        "print_intro": "All 18 sets of rules on one page, for printing. Each clause is followed "
-                       "by its identifier and short link.",
+        "print_intro": "All {n} sets of rules on one page, for printing; each starts on a new page, "
+                       "and each clause is followed by its short link.",
+        "download": "Download", "pdf": "PDF", "docx": "Word",
+        "download_all": "Download the whole handbook: ", "download_chapter": "Download this chapter: ",
         "note": "Editor's note", "prev": "Previous chapter", "next": "Next chapter",
         "all": "All chapters",
     },
 }
 
 _state: dict = {"404": {}}
-
-
-# ---------------------------------------------------------------- citations
-def short_en(title_en: str, chapter: int) -> str:
-    if chapter in SHORT_EN_OVERRIDES:
-        return SHORT_EN_OVERRIDES[chapter]
-    name = re.sub(r"^\d+\.\s*", "", title_en)
-    name = re.sub(r"^Rules (?:on|for) (?:the )?", "", name)
-    name = re.sub(r"\s+Rules$", "", name)
-    return name[:1].upper() + name[1:]
-
-
-def _parent_number(c, by_id) -> str:
-    return by_id[c.parent].number if c.parent else c.number
-
-
-def item_zh(c, by_id) -> str:
-    """第8条 / 第5条第④项 / 第一条 (chapters 16–17: 第X条; chapter 18: 一、 → 第一条)."""
-    num = _parent_number(c, by_id)
-    if num.startswith("第"):
-        head = num                                   # 第一条
-    elif num.endswith("、"):
-        head = f"第{num[:-1]}条"                     # 一、 → 第一条
-    else:
-        head = f"第{num.rstrip('.')}条"             # 8. → 第8条
-    return head + (f"第{c.number}项" if c.sub else "")
-
-
-def item_en(c) -> str:
-    """cl. 8 / cl. 5(4); chapters 16–17, whose items are 第X条 (Article X): art. 1."""
-    unit = "art." if c.chapter in (16, 17) else "cl."
-    return f"{unit} {c.item}" + (f"({c.sub})" if c.sub else "")
-
-
-def cite_zh(c, by_id) -> str:
-    return f"{WORK}{c.chapter_title_zh} {item_zh(c, by_id)}"
-
-
-def cite_en(c) -> str:
-    return f"{WORK_EN}, ch. {c.chapter} ({short_en(c.chapter_title_en, c.chapter)}), {item_en(c)}"
-
-
-def short_path(c) -> str:
-    return f"c/{c.id[1:]}/"
 
 
 # ---------------------------------------------------------------- helpers
@@ -182,9 +141,9 @@ def _bilingual_page(chapter: int, lang: str) -> str:
         if r.chapter != chapter:
             continue
         sub = " bilingual-sub" if r.sub else ""
-        zh_notes = "".join(f'<aside class="bilingual-note"><strong>编者注</strong> {_esc(n)}</aside>'
+        zh_notes = "".join(f'<aside class="bilingual-note"><strong>{LABELS["zh"]["note"]}</strong> {_esc(n)}</aside>'
                            for n in r.notes_zh)
-        en_notes = "".join(f'<aside class="bilingual-note"><strong>Editor\'s note</strong> {_esc(n)}</aside>'
+        en_notes = "".join(f'<aside class="bilingual-note"><strong>{LABELS["en"]["note"]}</strong> {_esc(n)}</aside>'
                            for n in r.notes_en)
         cells.append(
             f'<div class="bilingual-row{sub}" id="{r.id}">'
@@ -210,12 +169,25 @@ def _bilingual_index(lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _print_page(lang: str, docs_dir: Path) -> str:
+def _downloads(lang: str, base: str, stem: str, label: str) -> str:
+    """Links to the PDF and Word files that scripts/build_documents.py writes."""
+    L = LABELS[lang]
+    href = f"{base}downloads/{lang}/{stem}"
+    return (f'<span class="downloads">{label}'
+            f'<a href="{href}.pdf" download>{L["pdf"]}</a> · '
+            f'<a href="{href}.docx" download>{L["docx"]}</a></span>')
+
+
+def _print_page(lang: str, docs_dir: Path, base: str) -> str:
+    """The whole handbook on one page: every chapter's text, without its
+    calculators (a printout records rules, and this page loads no engine)."""
     rows, _ = _rows()
     L = LABELS[lang]
     chs = _chapters(rows)
     out = ["---", f"title: \"{L['print']}\"", "search:", "  exclude: true", "---", "",
-           f"# {L['print_title']}", "", f'<p class="print-intro">{L["print_intro"]}</p>', "",
+           f"# {L['print_title']}", "",
+           f'<p class="print-intro">{L["print_intro"].format(n=len(chs))}</p>', "",
+           f'<p class="print-downloads">{_downloads(lang, base, "yongding-rules", L["download_all"])}</p>', "",
            f'<nav class="print-toc" markdown="1">', "", f"**{L['toc']}**", ""]
     for n, r in chs.items():
         title = r.chapter_title_zh if lang == "zh" else r.chapter_title_en
@@ -223,12 +195,30 @@ def _print_page(lang: str, docs_dir: Path) -> str:
     out += ["", "</nav>", ""]
     for n in chs:
         src = (docs_dir / lang / f"ch{n:02d}.md").read_text(encoding="utf-8")
+        src = CALCULATOR_SHORTCODE.sub("", src)
         lines = src.split("\n")
         for i, line in enumerate(lines):
             if line.startswith("# "):
                 lines[i] = f"## {line[2:].strip()} {{: #ch{n:02d} .print-chapter }}"
                 break
         out += lines + [""]
+    return "\n".join(out) + "\n"
+
+
+def edition_css() -> str:
+    """The printed page's running header (title and the date the text is as of)
+    and page number, per language: @page margin boxes take only literal text."""
+    day = edition.as_of()
+    head = {"zh": f"永定区编办管理制度 · 本文本截至{edition.date_zh(day)}",
+            "en": f"Yongding Office Rules Handbook · text as of {edition.date_en(day)}"}
+    box = "font-size: 9pt; color: #444; font-family: serif;"
+    out = ["/* Generated by overrides/hooks/clause_links.py from scripts/edition.py. */"]
+    for lang, name in (("zh", "handbook-zh"), ("en", "handbook-en")):
+        out.append(f'@page {name} {{ size: A4; margin: 18mm 18mm 16mm;'
+                   f' @top-center {{ content: {json.dumps(head[lang], ensure_ascii=False)}; {box} }}'
+                   f' @bottom-center {{ content: "— " counter(page) " —"; {box} }} }}')
+    out.append('@media print { html[lang^="zh"] body { page: handbook-zh; }'
+               ' html[lang^="en"] body { page: handbook-en; } }')
     return "\n".join(out) + "\n"
 
 
@@ -257,12 +247,17 @@ def on_files(files, config):
     prefix = "" if not plugin or lang == plugin.default_language else f"{lang}/"
     rows, _ = _rows()
     docs_dir = Path(config.docs_dir)
-    pages = {"bilingual/index.md": _bilingual_index(lang), "print.md": _print_page(lang, docs_dir)}
+    pages = {"bilingual/index.md": _bilingual_index(lang),
+             "print.md": _print_page(lang, docs_dir, _base_path(config))}
     for n in _chapters(rows):
         pages[f"bilingual/ch{n:02d}.md"] = _bilingual_page(n, lang)
     for norm, content in pages.items():
         f = File.generated(config, prefix + norm, content=content)
         files.append(_mark_generated(f, lang, norm, config))
+    if not prefix:   # site-wide assets, once (the other languages link to the root's)
+        files.append(File.generated(config, "assets/stylesheets/edition.css", content=edition_css()))
+        files.append(File.generated(config, "assets/javascripts/vendor/qrcode.mjs",
+                                    abs_src_path=str(QR_LIBRARY)))
     return files
 
 
@@ -298,9 +293,10 @@ def on_page_content(html_out, page, config, files):
         n = int(m.group(1))
         tools = (f'<p class="chapter-tools">'
                  f'<a class="chapter-tools__bilingual" href="../bilingual/ch{n:02d}/">{L["bilingual"]}</a>'
-                 f' · <a class="chapter-tools__short" href="../c/{n}/">{L["short"]}: '
+                 f' · <a class="chapter-tools__short" href="../c/{n}/">{L["short"]}'
                  f'<code>/{"" if lang == "zh" else lang + "/"}c/{n}/</code></a>'
-                 f' · <a class="chapter-tools__print" href="../print/#ch{n:02d}">{L["print"]}</a></p>')
+                 f' · <a class="chapter-tools__print" href="../print/#ch{n:02d}">{L["print"]}</a>'
+                 f' · {_downloads(lang, _base_path(config), f"ch{n:02d}", L["download_chapter"])}</p>')
         html_out = H1_CLOSE.sub(lambda h: h.group(1) + tools, html_out, count=1)
     return html_out
 
@@ -370,6 +366,8 @@ def clauses_json(rows, by_id, base: str) -> list[dict]:
     out = []
     for c, d in zip(rows, extractor.as_dicts(rows)):
         d["chapter_title"] = {"zh": c.chapter_title_zh, "en": c.chapter_title_en}
+        d["chapter_name"] = {"zh": chapter_name_zh(c.chapter_title_zh),
+                             "en": chapter_name_en(c.chapter_title_en)}
         d["citation"] = {"zh": cite_zh(c, by_id), "en": cite_en(c)}
         d["urls"] = {
             "zh": f"{base}{c.page}/#{c.id}",
@@ -385,16 +383,34 @@ def clauses_json(rows, by_id, base: str) -> list[dict]:
     return out
 
 
-def write_qr(site: Path, rows, site_url: str) -> None:
+def write_qr(site: Path, rows) -> None:
+    """qr/c12-8.svg: the short link's QR code, for the address in HANDBOOK_SITE_URL.
+    Without that setting the build cannot know where the site will be served, so
+    each file says where to make the code instead of naming a host that may not
+    serve the site (the citation builder makes codes from the page's own address)."""
     import segno
-    origin = site_url if site_url.endswith("/") else site_url + "/"
+    origin = edition.site_url()
     for lang, prefix in (("zh", ""), ("en", "en/")):
         folder = site / "qr" / prefix
         folder.mkdir(parents=True, exist_ok=True)
         for c in rows:
+            target = folder / f"{c.id}.svg"
+            if edition.site_url_is_default():
+                target.write_text(_qr_placeholder(lang, c), encoding="utf-8")
+                continue
             qr = segno.make(f"{origin}{prefix}{short_path(c)}", error="m", micro=False)
-            qr.save(str(folder / f"{c.id}.svg"), scale=4, border=2,
+            qr.save(str(target), scale=4, border=2,
                     title=f"{prefix}{short_path(c)}", svgclass="qr", lineclass=None)
+
+
+def _qr_placeholder(lang: str, c) -> str:
+    lines = (["二维码请在“引用与链接”页生成：", f"cite/?ids={c.id}"] if lang == "zh" else
+             ["Make this QR code on the", f"citing page: en/cite/?ids={c.id}"])
+    text = "".join(f'<text x="8" y="{22 + 18 * i}" font-size="12">{_esc(t)}</text>'
+                   for i, t in enumerate(lines))
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="232" height="64" viewBox="0 0 232 64">'
+            f'<title>{_esc(lines[0] + lines[1])}</title><rect width="100%" height="100%" fill="#fff"/>'
+            f"{text}</svg>\n")
 
 
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -434,6 +450,11 @@ def on_post_build(config):
     (site / "clauses.json").write_text(
         json.dumps(clauses_json(rows, by_id, base), ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8")
-    write_qr(site, rows, config.site_url or "http://127.0.0.1:8000/")
+    write_qr(site, rows)
+    if edition.site_url_is_default():
+        # Not a MkDocs warning: strict mode would fail every local build.
+        print(f"NOTE: HANDBOOK_SITE_URL is not set: canonical links use {edition.DEFAULT_SITE_URL}, "
+              "and qr/*.svg point to the citation builder instead of encoding that address. "
+              "Set it for a release build.", file=sys.stderr)
     write_404(site, base)
     _state.pop("rows", None)  # a rebuild (mkdocs serve) reads the sources again

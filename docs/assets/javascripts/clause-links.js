@@ -4,30 +4,32 @@
 
    Clause paragraphs carry data-shortlink, data-cite-zh and data-cite-en
    (overrides/hooks/clause_links.py). The button added here holds an icon
-   only: the paragraph's text stays exactly the clause text. */
-(function () {
-  "use strict";
+   only: the paragraph's text stays exactly the clause text.
+   References typed by people are read by citations.js (unit-tested);
+   QR codes are made here from the page's own address (qr.js). */
+import { parseRefs, refId, refPath } from "./citations.js";
+import { qrDataUrl } from "./qr.js";
 
   var EN = /^en/i.test(document.documentElement.lang || "");
   var T = EN ? {
     button: "Link and citation: ",
-    copyLink: "Copy link",
+    copyLink: "Copy full link",
+    copyShort: "Copy short link (for paper)",
     copyZh: "Copy Chinese citation",
     copyEn: "Copy English citation",
-    shortLink: "Short link",
     bilingual: "Side by side",
-    copied: { link: "Link copied", zh: "Chinese citation copied", en: "English citation copied",
+    copied: { link: "Link copied", short: "Short link copied", zh: "Chinese citation copied", en: "English citation copied",
               block: "Reference block copied" },
     manual: "Copying is not available here: select the text and press Ctrl+C (⌘C).",
     close: "Close"
   } : {
     button: "本条链接与引用：",
-    copyLink: "复制链接",
+    copyLink: "复制完整链接",
+    copyShort: "复制短链接（适合纸质文件）",
     copyZh: "复制中文引用",
     copyEn: "复制英文引用",
-    shortLink: "短链接",
     bilingual: "中英对照",
-    copied: { link: "已复制链接", zh: "已复制中文引用", en: "已复制英文引用",
+    copied: { link: "已复制链接", short: "已复制短链接", zh: "已复制中文引用", en: "已复制英文引用",
               block: "已复制引用文本" },
     manual: "此处无法自动复制：请选中下面的文字，按 Ctrl+C（⌘C）复制。",
     close: "关闭"
@@ -129,16 +131,20 @@
       fallback();
     }
   }
-  window.handbookCopy = copyText;
 
   /* ------------------------------------------------------------ the menu */
   var menu, menuFor, menuButton;
 
+  /* Citations carry the short link: permanent, and short enough for paper. */
+  function shortIn(lang, el) {
+    return new URL((lang === "en" ? "en/" : "") + "c/" + el.id.slice(1) + "/", ROOT).href;
+  }
   function texts(el) {
     return {
       link: clauseUrlIn(EN ? "en" : "zh", el),
-      zh: el.getAttribute("data-cite-zh") + " " + clauseUrlIn("zh", el),
-      en: el.getAttribute("data-cite-en") + " " + clauseUrlIn("en", el)
+      short: absolute(el.getAttribute("data-shortlink")),
+      zh: el.getAttribute("data-cite-zh") + "（" + shortIn("zh", el) + "）",
+      en: el.getAttribute("data-cite-en") + " (" + shortIn("en", el) + ")"
     };
   }
 
@@ -147,7 +153,7 @@
     menu.className = "clause-menu";
     menu.setAttribute("role", "menu");
     menu.hidden = true;
-    [["link", T.copyLink], ["zh", T.copyZh], ["en", T.copyEn]].forEach(function (item) {
+    [["link", T.copyLink], ["short", T.copyShort], ["zh", T.copyZh], ["en", T.copyEn]].forEach(function (item) {
       var b = document.createElement("button");
       b.type = "button";
       b.setAttribute("role", "menuitem");
@@ -155,10 +161,6 @@
       b.textContent = item[1];
       menu.appendChild(b);
     });
-    var short = document.createElement("a");
-    short.setAttribute("role", "menuitem");
-    short.className = "clause-menu__short";
-    menu.appendChild(short);
     var bi = document.createElement("a");
     bi.setAttribute("role", "menuitem");
     bi.className = "clause-menu__bilingual";
@@ -195,10 +197,6 @@
     closeMenu(false);
     menuFor = el;
     menuButton = button;
-    var short = el.getAttribute("data-shortlink");
-    var s = menu.querySelector(".clause-menu__short");
-    s.href = absolute(short);
-    s.textContent = T.shortLink + " " + short;
     var bi = menu.querySelector(".clause-menu__bilingual");
     bi.href = new URL((EN ? "en/" : "") + "bilingual/" + chapterPage(el.id) + "#" + el.id, ROOT).href;
     menu.hidden = false;
@@ -245,8 +243,8 @@
         return function (ev) { ev.preventDefault(); openMenu(ev.currentTarget, p); };
       })(el));
       el.appendChild(b);
-      /* On paper: the clause id and its absolute short link. */
-      el.setAttribute("data-print-ref", el.id + " · " + absolute(el.getAttribute("data-shortlink")));
+      /* On paper: the clause's short link, with the address this page is served from. */
+      el.setAttribute("data-print-ref", absolute(el.getAttribute("data-shortlink")));
     }
   }
 
@@ -263,6 +261,26 @@
     if (scroll) el.scrollIntoView({ block: "start" });
   }
 
+  /* ------------------------------------------------------------ clause table */
+  var tablePromise;
+  function clauseTable() {      /* clauses.json, once per page: ids and chapter names */
+    if (!tablePromise) {
+      tablePromise = fetch(new URL("clauses.json", ROOT).href)
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(function (rows) {
+          var byId = {}, chapters = {};
+          rows.forEach(function (c) {
+            byId[c.id] = c;
+            if (!chapters[c.chapter]) {
+              chapters[c.chapter] = { n: c.chapter, zh: c.chapter_name.zh, en: c.chapter_name.en };
+            }
+          });
+          return { rows: rows, byId: byId, chapters: Object.keys(chapters).map(function (k) { return chapters[k]; }) };
+        });
+    }
+    return tablePromise;
+  }
+
   /* ------------------------------------------------------------ 404 */
   function notFound() {
     var box = document.querySelector(".notfound");
@@ -272,11 +290,16 @@
     for (var i = 0; i < codes.length; i++) codes[i].textContent = path;
     var root = box.getAttribute("data-root") || "/";
     var rel = path.indexOf(root) === 0 ? path.slice(root.length) : path.replace(/^\//, "");
-    var m = /^(en\/)?(?:c\/|ch)?0*(\d{1,2})(?:[-.](\d+))?(?:[-.](\d+))?/i.exec(rel);
-    if (m && +m[2] >= 1 && +m[2] <= 18) {
-      var ch = (+m[2] < 10 ? "0" : "") + (+m[2]);
-      var target = root + (m[1] ? "en/" : "") + "ch" + ch + "/" +
-        (m[3] ? "#c" + (+m[2]) + "-" + (+m[3]) + (m[4] ? "-" + (+m[4]) : "") : "");
+    try { rel = decodeURIComponent(rel); } catch (e) { /* keep it encoded */ }
+    var lang = /^en\//.test(rel) ? "en/" : "";
+    rel = rel.replace(/^en\//, "").replace(/^(?:c|cite|clause)\//i, "").replace(/\/+$/, "").replace(/^ch(?=\d)/i, "").replace(/^(\d{1,3})$/, "第$1章");
+    clauseTable().then(function (t) {
+      var refs = parseRefs(rel, t.chapters).refs;
+      if (!refs.length) return;
+      var ref = refs[0];
+      if (!t.chapters.some(function (c) { return c.n === ref.chapter; })) return;
+      if (ref.item !== null && !t.byId[refId(ref)]) ref = { chapter: ref.chapter, item: null, sub: null };
+      var target = root + lang + refPath(ref);
       var sugg = box.querySelectorAll(".notfound-suggest");
       for (var j = 0; j < sugg.length; j++) {
         var a = sugg[j].querySelector("a");
@@ -284,7 +307,7 @@
         a.textContent = target;
         sugg[j].hidden = false;
       }
-    }
+    }, function () { /* no table: no suggestion, the search button still works */ });
     var buttons = box.querySelectorAll(".notfound-search");
     for (var k = 0; k < buttons.length; k++) {
       buttons[k].addEventListener("click", function () {
@@ -345,36 +368,41 @@
       qr.textContent = "";
       chosen.forEach(function (id) {
         var c = byId[id];
+        var target = absolute(c.urls[lang() === "en" ? "short_en" : "short_zh"]);
         var fig = document.createElement("figure");
         var img = document.createElement("img");
-        img.src = absolute(c.urls[lang() === "en" ? "qr_en" : "qr_zh"]);
-        img.alt = "QR " + c.urls[lang() === "en" ? "short_en" : "short_zh"];
-        img.width = 116; img.height = 116;
+        img.src = qrDataUrl(target);
+        img.alt = (EN ? "QR code: " : "二维码：") + target;
+        img.setAttribute("data-target", target);
+        img.width = 132; img.height = 132;
         var cap = document.createElement("figcaption");
         var a = document.createElement("a");
         a.href = img.src; a.download = id + ".svg";
-        a.textContent = id + " · SVG";
+        a.textContent = (EN ? "Save as SVG: " : "另存为 SVG：") + c.citation[lang()];
         cap.appendChild(a);
         fig.appendChild(img); fig.appendChild(cap);
         qr.appendChild(fig);
       });
     }
-    function normId(tok) {
-      var m = /^(?:c)?(\d+)[-.](\d+)(?:[-.(](\d+)\)?)?$/i.exec(tok.trim());
-      if (!m) return null;
-      var id = "c" + (+m[1]) + "-" + (+m[2]) + (m[3] ? "-" + (+m[3]) : "");
-      return byId[id] ? id : null;
+    var chapters = [];
+    /* What a reference names: one clause, or every clause of a chapter. */
+    function clausesOf(ref) {
+      if (ref.item !== null) return byId[refId(ref)] ? [byId[refId(ref)]] : [];
+      return data.filter(function (c) { return c.chapter === ref.chapter; });
     }
     function search() {
       var q = query.value.trim();
       results.textContent = "";
       if (!q) return;
-      var toks = q.split(/[\s,，、;；]+/).filter(Boolean);
-      var ids = toks.map(normId);
+      var parsed = parseRefs(q, chapters);
       var found;
-      if (ids.every(Boolean)) {
-        found = ids.map(function (id) { return byId[id]; });
+      if (parsed.onlyRefs) {
+        found = [];
+        parsed.refs.forEach(function (ref) {
+          clausesOf(ref).forEach(function (c) { if (found.indexOf(c) < 0) found.push(c); });
+        });
       } else {
+        var toks = q.split(/[\s,，、;；]+/).filter(Boolean);
         var words = toks.map(function (t) { return t.toLowerCase(); });
         found = data.filter(function (c) {
           var hay = (c.id + " " + c.zh + " " + c.en + " " + c.chapter_title.zh + " " + c.chapter_title.en).toLowerCase();
@@ -401,7 +429,7 @@
         });
         var text = document.createElement("span");
         text.className = "cite-result-text";
-        text.textContent = c.id + "  " + (EN ? c.en : c.zh);
+        text.textContent = c.citation[EN ? "en" : "zh"] + "  " + (EN ? c.en : c.zh);
         li.appendChild(b);
         li.appendChild(text);
         results.appendChild(li);
@@ -424,16 +452,23 @@
     app.querySelector(".cite-clear").addEventListener("click", function () {
       chosen = []; render(); search();
     });
-    fetch(new URL("clauses.json", ROOT).href).then(function (r) { return r.json(); }).then(function (rows) {
-      data = rows;
-      rows.forEach(function (c) { byId[c.id] = c; });
+    clauseTable().then(function (t) {
+      data = t.rows;
+      byId = t.byId;
+      chapters = t.chapters;
       app.classList.add("is-ready");
       var pre = new URLSearchParams(window.location.search).get("ids");
       if (pre) {
-        pre.split(",").map(normId).filter(Boolean).forEach(function (id) { chosen.push(id); });
+        parseRefs(pre, chapters).refs.forEach(function (ref) {
+          clausesOf(ref).forEach(function (c) { if (chosen.indexOf(c.id) < 0) chosen.push(c.id); });
+        });
         render();
       }
       if (query.value) search();
+    }, function () {
+      var none = document.createElement("li");
+      none.textContent = EN ? "The clause table could not be loaded: reload the page." : "条文表未能加载，请刷新页面。";
+      results.appendChild(none);
     });
   }
 
@@ -447,4 +482,3 @@
   else init();
   window.addEventListener("load", function () { arrive(true); });
   window.addEventListener("hashchange", function () { arrive(true); });
-})();

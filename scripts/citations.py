@@ -1,0 +1,76 @@
+"""How the handbook cites a clause, in Chinese and in English.
+
+The form follows the handbook's own structure: the work, the set of rules (the
+chapter's title without its number) and the item as printed. It is the one form
+used everywhere a citation is made: the copy menu, the short-link pages,
+clauses.json, the citation builder and the documents.
+
+    《永定区编办管理制度》“财务管理制度”第8条
+    《永定区编办管理制度》“编办主任办公会议制度”第5条第④项
+    Yongding Office Rules, "Financial Management Rules", cl. 8
+    Yongding Office Rules, "Rules on Major Administrative Decision-Making", art. 1
+
+Items are written as printed: "8." → 第8条; "第一条" as it stands; chapter 18's
+"一、" → 第一条; a circled sub-item ④ → 第④项. In English, chapters 16 and 17
+number their items 第X条 (Article X), hence art.; the others cl.
+"""
+from __future__ import annotations
+
+import re
+
+WORK_ZH = "《永定区编办管理制度》"
+WORK_EN = "Yongding Office Rules"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def chapter_name_zh(title_zh: str) -> str:
+    """十二、财务管理制度 → 财务管理制度"""
+    return re.sub(r"^[一二三四五六七八九十]+、\s*", "", title_zh).strip()
+
+
+def chapter_name_en(title_en: str) -> str:
+    """12. Financial Management Rules → Financial Management Rules"""
+    return re.sub(r"^\d+\.\s*", "", title_en).strip()
+
+
+def _parent_number(c, by_id) -> str:
+    return by_id[c.parent].number if c.parent else c.number
+
+
+def item_zh(c, by_id) -> str:
+    """第8条 / 第5条第④项 / 第一条."""
+    num = _parent_number(c, by_id)
+    if num.startswith("第"):
+        head = num                                   # 第一条
+    elif num.endswith("、"):
+        head = f"第{num[:-1]}条"                     # 一、 → 第一条
+    else:
+        head = f"第{num.rstrip('.')}条"             # 8. → 第8条
+    return head + (f"第{CIRCLED[c.sub - 1]}项" if c.sub else "")
+
+
+def item_en(c) -> str:
+    """cl. 8 / cl. 5(4) / art. 1."""
+    unit = "art." if c.chapter in (16, 17) else "cl."
+    return f"{unit} {c.item}" + (f"({c.sub})" if c.sub else "")
+
+
+def cite_zh(c, by_id) -> str:
+    return f"{WORK_ZH}“{chapter_name_zh(c.chapter_title_zh)}”{item_zh(c, by_id)}"
+
+
+def cite_en(c) -> str:
+    return f'{WORK_EN}, "{chapter_name_en(c.chapter_title_en)}", {item_en(c)}'
+
+
+def with_link_zh(citation: str, url: str) -> str:
+    """A citation followed by its link, as pasted into a notice."""
+    return f"{citation}（{url}）"
+
+
+def with_link_en(citation: str, url: str) -> str:
+    return f"{citation} ({url})"
+
+
+def short_path(c) -> str:
+    return f"c/{c.id[1:]}/"
