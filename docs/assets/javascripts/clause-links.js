@@ -335,10 +335,11 @@ import { qrDataUrl } from "./qr.js";
       var r = app.querySelector("input[name=cite-lang]:checked");
       return r ? r.value : (EN ? "en" : "zh");
     }
-    function url(c, l) { return absolute(c.urls[l === "en" ? "en" : "zh"]); }
+    /* The same form as the copy menu: the citation, then its short link. */
     function line(c, i) {
       var l = lang();
-      var cite = c.citation[l] + (l === "en" ? ", " : "，") + url(c, l);
+      var short = absolute(c.urls[l === "en" ? "short_en" : "short_zh"]);
+      var cite = c.citation[l] + (l === "en" ? " (" + short + ")" : "（" + short + "）");
       var text = withText && withText.checked ? "\n   " + (l === "en" ? c.en : c.zh) : "";
       return (chosen.length > 1 ? (i + 1) + ". " : "") + cite + text;
     }
