@@ -30,6 +30,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -264,6 +265,33 @@ def on_files(files, config):
 def _is_generated(page) -> bool:
     norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
     return norm.startswith("bilingual/") or norm == "print.md"
+
+
+# ---------------------------------------------------------------- page markdown
+CITATION_EXAMPLES = "<!-- citation-examples -->"
+EXAMPLE_IDS = ("c12-8", "c1-5-4", "c16-1", "c18-1")
+
+
+def citation_examples(lang: str) -> str:
+    """The citation table of the cite page, made by the citation code itself."""
+    _, by_id = _rows()
+    head = ("| 条文 | 中文引用 | 英文引用 |" if lang == "zh" else
+            "| Clause | Chinese citation | English citation |")
+    out = [head, "|---|---|---|"]
+    for cid in EXAMPLE_IDS:
+        c = by_id[cid]
+        where = (f"第{c.chapter_title_zh.split('、')[0]}项制度 {item_zh(c, by_id)}" if lang == "zh" else
+                 f"Set {c.chapter}, {item_en(c)}")
+        out.append(f"| {where} | {cite_zh(c, by_id)} | {_esc(cite_en(c))} |")
+    return "\n".join(out)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if CITATION_EXAMPLES in markdown:
+        markdown = markdown.replace(CITATION_EXAMPLES, citation_examples(_lang(config)))
+    elif "<!-- citation-" in markdown:
+        raise PluginError(f"{page.file.src_uri}: unknown citation shortcode")
+    return markdown
 
 
 # ---------------------------------------------------------------- page content
