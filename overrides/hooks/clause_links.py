@@ -282,7 +282,8 @@ def citation_examples(lang: str) -> str:
         c = by_id[cid]
         where = (f"第{c.chapter_title_zh.split('、')[0]}项制度 {item_zh(c, by_id)}" if lang == "zh" else
                  f"Set {c.chapter}, {item_en(c)}")
-        out.append(f"| {where} | {cite_zh(c, by_id)} | {_esc(cite_en(c))} |")
+        zh = cite_zh(c, by_id) if lang == "zh" else f"`{cite_zh(c, by_id)}`"   # literal data on en pages
+        out.append(f"| {where} | {zh} | {_esc(cite_en(c))} |")
     return "\n".join(out)
 
 
