@@ -4,8 +4,15 @@ Material's search plugin makes one entry per heading; a chapter has a single
 heading, so every hit would open the top of the chapter. After the plugin has
 indexed a chapter page, this hook replaces the page's body entry by one entry
 per clause, located at the clause anchor, segmented by the same jieba call the
-plugin uses (with our user dictionary), plus the everyday words staff type for
-that clause (scripts/data/search_keywords.toml).
+plugin uses (with our user dictionary). The entry's `text` is the clause
+alone, so a result always shows the rule (with the query highlighted); the
+everyday words staff type for it (scripts/data/search_keywords.toml) and the
+clause in the other language go into the entry's `tags`, which are searched
+but not shown (handbook.css hides them in results): so 收礼 finds and shows
+c7-3, and "annual leave" on the Chinese site finds c8-3.
+
+Staff results hold rules, not the machinery: developer pages leave the index,
+and the glossary keeps only its title (its table is one long text).
 
 Each clause entry is its own search "article", located at
 `ch12/?clause=c12-8`: Material keys articles by the part before `#` and
@@ -18,19 +25,30 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 import tomllib
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-KEYWORDS_FILE = Path(__file__).parents[2] / "scripts" / "data" / "search_keywords.toml"
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.insert(0, str(ROOT / "scripts"))
+
+import clauses as extractor  # noqa: E402  (scripts/clauses.py)
+from citations import item_en, item_zh  # noqa: E402
+
+KEYWORDS_FILE = ROOT / "scripts" / "data" / "search_keywords.toml"
+NOT_FOR_STAFF = ("developers/",)      # these pages leave the search index
+TITLE_ONLY = ("glossary.md",)         # these keep their title entry only
 CLAUSE_P = re.compile(
     r'<p(?=[^>]*\bclass="clause\b)(?=[^>]*\bid="(?P<id>c\d+-\d+(?:-\d+)?)")[^>]*>(?P<body>.*?)</p>',
     re.S,
 )
 TAG = re.compile(r"<[^>]+>")
 _keywords: dict[str, dict[str, str]] = {}
+_table: dict = {}
 
 
 def _search_plugin(config):
@@ -57,7 +75,24 @@ def on_config(config):
         raise PluginError("search.jieba_dict_user must point to scripts/data/jieba_userdict.txt")
     with KEYWORDS_FILE.open("rb") as fh:
         _keywords = tomllib.load(fh)
+    _table.clear()
     return config
+
+
+def _by_id() -> dict:
+    if not _table:
+        _table.update({r.id: r for r in extractor.extract()})
+    return _table
+
+
+def _label(cid: str, lang: str) -> str:
+    """第3条 / Clause 3, as a reader counts, not the id."""
+    by_id = _by_id()
+    c = by_id[cid]
+    if lang == "zh":
+        return item_zh(c, by_id)
+    unit, number = item_en(c).split(" ", 1)
+    return ("Article " if unit == "art." else "Clause ") + number
 
 
 def _assert_segmenting(plugin) -> None:
@@ -70,36 +105,53 @@ def _assert_segmenting(plugin) -> None:
         )
 
 
+def _norm(page) -> str:
+    return getattr(page.file, "norm_src_uri", page.file.src_uri)
+
+
 @event_priority(-100)  # after material/search indexed the page (priority 0)
 def on_page_context(context, page, config, nav):
+    plugin = _search_plugin(config)
+    index = plugin.search_index
+    entries = index.entries
+    own = [e for e in entries if e["location"].split("#")[0] == page.url]
+    if _norm(page).startswith(NOT_FOR_STAFF):
+        for entry in own:
+            entries.remove(entry)
+        return context
+    if _norm(page) in TITLE_ONLY:
+        for entry in own:
+            entries.remove(entry)
+        entries.append({"location": page.url, "title": index._segment_chinese(page.title), "text": ""})
+        return context
     clauses = [(m["id"], m["body"]) for m in CLAUSE_P.finditer(page.content or "")]
     if not clauses:
         return context
-    plugin = _search_plugin(config)
-    index = plugin.search_index
     _assert_segmenting(plugin)
     lang = _language(config)
     chapter_title = page.title
     seg = index._segment_chinese
+    separator = re.compile(plugin.config.get("separator") or r"[\s\-]+")
 
-    entries = index.entries
-    own = [e for e in entries if e["location"].split("#")[0] == page.url]
+    def tokens(text: str) -> list[str]:
+        return [t for t in separator.split(seg(text)) if t]
+
     for entry in own:
         entries.remove(entry)
     # Keep one page entry (title only) so a chapter's name still finds the chapter.
     entries.append({"location": page.url, "title": seg(chapter_title), "text": ""})
 
+    by_id = _by_id()
     for cid, body in clauses:
         text = html.unescape(TAG.sub("", body)).strip()
+        other = by_id[cid].en if lang == "zh" else by_id[cid].zh
         extra = _keywords.get(cid, {}).get(lang, "")
-        label = {"zh": "相关词", "en": "Related words"}.get(lang, "")
-        full = f"<p>{html.escape(text)}</p>"
-        if extra:
-            full += f"<p>{label}: {html.escape(extra)}</p>"
         entries.append({
             "location": f"{page.url}?clause={cid}",
-            "title": seg(f"{chapter_title} · {cid[1:]}"),
-            "text": seg(full),
+            "title": seg(f"{chapter_title} · {_label(cid, lang)}"),
+            # quote=False: an apostrophe stays ', not &#x27; (the highlighter split the entity)
+            "text": seg(f"<p>{html.escape(text, quote=False)}</p>"),
+            "tags": tokens(f"{extra} {other}"),
         })
     return context
 

@@ -30,10 +30,19 @@
     }
   }
 
+  /* The index joins jieba's words with U+200B; a reader who copies a result
+     (or a screen reader) should not meet them. */
+  function dropWordJoiners(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.data.indexOf("\u200b") >= 0) node.data = node.data.replace(/\u200b/g, "");
+    }
+  }
+
   function watchSearchResults() {
     var list = document.querySelector(".md-search-result__list");
     if (!list) return;
-    new MutationObserver(function () { rewriteResultLinks(list); })
+    new MutationObserver(function () { rewriteResultLinks(list); dropWordJoiners(list); })
       .observe(list, { childList: true, subtree: true });
   }
 

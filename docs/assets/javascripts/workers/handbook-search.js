@@ -22,7 +22,7 @@
   function learn(index) {
     var separator = new RegExp(index.config.separator, "g");
     index.docs.forEach(function (doc) {
-      [doc.title, doc.text].forEach(function (field) {
+      [doc.title, doc.text].concat(doc.tags || []).forEach(function (field) {
         String(field || "").replace(/<[^>]+>/g, " ").split(separator).forEach(function (term) {
           var han = term.match(HAN);
           if (han) han.forEach(function (h) { vocabulary.add(h); });
