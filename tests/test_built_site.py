@@ -142,7 +142,23 @@ def test_search_index_is_segmented_per_language(site_dir):
     c128 = next(d for d in zh["docs"] if d["location"] == "ch12/?clause=c12-8")
     assert "\u200b慰问金\u200b" in c128["text"]
     assert not any(d["location"].startswith("en/") for d in zh["docs"])
-    assert any(d["location"] == "ch12/?clause=c12-8" and "condolence" in d["text"] for d in en["docs"])
+    e128 = next(d for d in en["docs"] if d["location"] == "ch12/?clause=c12-8")
+    assert "sympathy payment" in e128["text"]
+    # Everyday words and the other language are searched (tags) but not shown (text).
+    assert "condolence" in e128["tags"] and "condolence" not in e128["text"]
+    assert "sympathy" in c128["tags"] and "​慰问金​" not in "".join(e128["text"])
+    assert "慰问金" in e128["tags"]
+
+
+def test_search_leaves_out_developer_pages_and_the_glossary_table(site_dir):
+    import json
+    for prefix in ("", "en/"):
+        docs = json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        assert not [d for d in docs if d["location"].startswith("developers/")]
+        glossary = [d for d in docs if d["location"].startswith("glossary/")]
+        assert len(glossary) == 1 and glossary[0]["text"] == ""
+        titles = [d["title"].replace("\u200b", "") for d in docs if "?clause=c7-3" in d["location"]]
+        assert titles and titles[0].endswith(("第3条", "Clause 3"))
 
 
 def test_strict_build_has_no_warnings(tmp_path):

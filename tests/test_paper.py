@@ -2,6 +2,7 @@
 made, the as-of header, the QR files, the print page without calculators."""
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import re
@@ -59,7 +60,7 @@ def test_short_link_pages_are_titled_with_the_citation(site_dir, data):
         page = (site_dir / "c" / c["id"][1:] / "index.html").read_text(encoding="utf-8")
         assert f"<title>{c['citation']['zh']}</title>" in page
         page_en = (site_dir / "en" / "c" / c["id"][1:] / "index.html").read_text(encoding="utf-8")
-        assert f"<title>{c['citation']['en'].replace(chr(34), '&quot;')}</title>" in page_en
+        assert f"<title>{html.escape(c['citation']['en'])}</title>" in page_en
 
 
 def test_chapter_pages_carry_the_citation_attributes(site_dir, data):
