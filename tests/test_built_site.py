@@ -146,7 +146,7 @@ def test_search_index_is_segmented_per_language(site_dir):
     assert "sympathy payment" in e128["text"]
     # Everyday words and the other language are searched (tags) but not shown (text).
     assert "condolence" in e128["tags"] and "condolence" not in e128["text"]
-    assert "sympathy" in c128["tags"] and "​慰问金​" not in "".join(e128["text"])
+    assert "sympathy" in c128["tags"]
     assert "慰问金" in e128["tags"]
 
 
