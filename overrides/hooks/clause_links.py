@@ -268,7 +268,6 @@ def _is_generated(page) -> bool:
 
 
 # ---------------------------------------------------------------- page markdown
-CITATION_EXAMPLES = "<!-- citation-examples -->"
 EXAMPLE_IDS = ("c12-8", "c1-5-4", "c16-1", "c18-1")
 
 
@@ -287,11 +286,48 @@ def citation_examples(lang: str) -> str:
     return "\n".join(out)
 
 
+def chapter_list(lang: str) -> str:
+    """The home page's table of contents, from the clause table."""
+    rows, _ = _rows()
+    counts: dict[int, int] = {}
+    for r in rows:
+        if r.sub is None:           # sub-items (①…) belong to their clause
+            counts[r.chapter] = counts.get(r.chapter, 0) + 1
+    out = []
+    for n, r in _chapters(rows).items():
+        title = r.chapter_title_zh if lang == "zh" else r.chapter_title_en
+        size = f"（{counts[n]}条）" if lang == "zh" else f" ({counts[n]} clauses)"
+        out.append(f"- [{title}](ch{n:02d}.md){size}")
+    return '<div class="chapter-list" markdown>\n\n' + "\n".join(out) + "\n\n</div>"
+
+
+def edition_status(lang: str) -> str:
+    """Which text is in force, and as of which date (scripts/edition.py)."""
+    day = edition.as_of()
+    if lang == "zh":
+        text = (f"<strong>现行文本</strong>：截至{edition.date_zh(day)}，"
+                "本手册所载各项制度均为发布时的原始文本，未经修订。")
+    else:
+        text = (f"<strong>Text in force</strong> on {edition.date_en(day)}: "
+                "every set of rules as originally issued, with no amendments.")
+    return f'<p class="edition-status">{text}</p>'
+
+
+SHORTCODES = {
+    "<!-- citation-examples -->": citation_examples,
+    "<!-- chapter-list -->": chapter_list,
+    "<!-- edition-status -->": edition_status,
+}
+HANDBOOK_SHORTCODE = re.compile(r"<!--\s*(?:citation|chapter|edition)-[^>]*-->")
+
+
 def on_page_markdown(markdown, page, config, files):
-    if CITATION_EXAMPLES in markdown:
-        markdown = markdown.replace(CITATION_EXAMPLES, citation_examples(_lang(config)))
-    elif "<!-- citation-" in markdown:
-        raise PluginError(f"{page.file.src_uri}: unknown citation shortcode")
+    for code, make in SHORTCODES.items():
+        if code in markdown:
+            markdown = markdown.replace(code, make(_lang(config)))
+    unknown = HANDBOOK_SHORTCODE.search(markdown)
+    if unknown:   # a typo must fail the build, not vanish from the page
+        raise PluginError(f"{page.file.src_uri}: unknown shortcode {unknown.group(0)}")
     return markdown
 
 
