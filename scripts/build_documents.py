@@ -298,42 +298,60 @@ def render_pdf(lang: str, chs: list[Chapter], chapter: Chapter | None, ed: Editi
 
 # --- Word (python-docx) -------------------------------------------------------
 
+# WordprocessingML wants the children of w:rPr and w:pPr in schema order (Word
+# may call a file with them out of order corrupt): insert by these lists.
+RPR_ORDER = ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
+             "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz "
+             "szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang "
+             "eastAsianLayout specVanish oMath").split()
+PPR_ORDER = ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+             "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap "
+             "overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+             "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+             "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr "
+             "sectPr pPrChange").split()
+
+
+def _put(parent, tag: str, order: list[str], attrs: dict[str, str]):
+    """Set child w:<tag> of `parent` (replacing any) with `attrs`, in schema order."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    old = parent.find(qn("w:" + tag))
+    if old is not None:
+        parent.remove(old)
+    el = OxmlElement("w:" + tag)
+    for k, v in attrs.items():
+        el.set(qn(k), v)
+    rank = order.index(tag)
+    for i, child in enumerate(parent):
+        local = child.tag.rsplit("}", 1)[-1]
+        if local in order and order.index(local) > rank:
+            parent.insert(i, el)
+            break
+    else:
+        parent.append(el)
+    return el
+
+
 def _set_fonts(rpr, ascii_font: str, east_asia: str, size_pt: float | None = None,
                bold: bool | None = None) -> None:
-    from docx.oxml.ns import qn
-    from docx.oxml import OxmlElement
-    rfonts = rpr.find(qn("w:rFonts"))
-    if rfonts is None:
-        rfonts = OxmlElement("w:rFonts")
-        rpr.insert(0, rfonts)
-    for attr in list(rfonts.attrib):
-        del rfonts.attrib[attr]       # theme fonts would override the names below
-    rfonts.set(qn("w:ascii"), ascii_font)
-    rfonts.set(qn("w:hAnsi"), ascii_font)
-    rfonts.set(qn("w:eastAsia"), east_asia)
-    rfonts.set(qn("w:cs"), ascii_font)
-    rfonts.set(qn("w:hint"), "eastAsia")
-    if size_pt is not None:
-        for tag in ("w:sz", "w:szCs"):
-            el = rpr.find(qn(tag))
-            if el is None:
-                el = OxmlElement(tag)
-                rpr.append(el)
-            el.set(qn("w:val"), str(int(round(size_pt * 2))))
+    """Name the fonts (the East Asian one in w:eastAsia; no theme fonts), size, weight."""
+    put = lambda tag, attrs: _put(rpr, tag, RPR_ORDER, attrs)  # noqa: E731
+    put("rFonts", {"w:ascii": ascii_font, "w:hAnsi": ascii_font, "w:eastAsia": east_asia,
+                   "w:cs": ascii_font, "w:hint": "eastAsia"})
     if bold is not None:
-        for tag in ("w:b", "w:bCs"):
-            el = rpr.find(qn(tag))
-            if el is None:
-                el = OxmlElement(tag)
-                rpr.append(el)
-            el.set(qn("w:val"), "1" if bold else "0")
+        put("b", {"w:val": "1" if bold else "0"})
+        put("bCs", {"w:val": "1" if bold else "0"})
+    if size_pt is not None:
+        put("sz", {"w:val": str(int(round(size_pt * 2)))})
+        put("szCs", {"w:val": str(int(round(size_pt * 2)))})
 
 
 def _style(doc, name: str, base: str | None, ascii_font: str, east_asia: str,
            size_pt: float, bold: bool = False, align=None, first_indent_chars: int = 0,
            exact_pt: float | None = None, outline: int | None = None):
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.oxml import OxmlElement
+    from docx.enum.text import WD_LINE_SPACING
     from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
     styles = doc.styles
@@ -347,30 +365,27 @@ def _style(doc, name: str, base: str | None, ascii_font: str, east_asia: str,
     for child in list(el):             # drop the template's borders, colours, themes
         if child.tag in (qn("w:pPr"), qn("w:rPr")):
             el.remove(child)
+    rpr = el.get_or_add_rPr()
+    _set_fonts(rpr, ascii_font, east_asia, size_pt, bold)
+    _put(rpr, "i", RPR_ORDER, {"w:val": "0"})
     st.font.color.rgb = RGBColor(0, 0, 0)
-    st.font.italic = False
-    _set_fonts(st.element.get_or_add_rPr(), ascii_font, east_asia, size_pt, bold)
     pf = st.paragraph_format
     pf.space_before = Pt(0)
     pf.space_after = Pt(0)
     if align is not None:
         pf.alignment = align
     if exact_pt:
-        from docx.enum.text import WD_LINE_SPACING
         pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         pf.line_spacing = Pt(exact_pt)
-    ppr = st.element.get_or_add_pPr()
+    ppr = el.get_or_add_pPr()
     if first_indent_chars:
-        ind = OxmlElement("w:ind")
-        ind.set(qn("w:firstLineChars"), str(first_indent_chars * 100))
-        ind.set(qn("w:firstLine"), str(int(round(first_indent_chars * CHAR_PITCH_PT * 20))))
-        ppr.append(ind)
-    if outline is not None:
-        ol = OxmlElement("w:outlineLvl")
-        ol.set(qn("w:val"), str(outline))
-        ppr.append(ol)
+        _put(ppr, "ind", PPR_ORDER, {
+            "w:firstLineChars": str(first_indent_chars * 100),
+            "w:firstLine": str(int(round(first_indent_chars * CHAR_PITCH_PT * 20)))})
     if name.startswith("Heading"):
-        ppr.append(OxmlElement("w:keepNext"))
+        pf.keep_with_next = True
+    if outline is not None:
+        _put(ppr, "outlineLvl", PPR_ORDER, {"w:val": str(outline)})
     st.quick_style = True
     return st
 
@@ -381,12 +396,11 @@ def _page_number_paragraph(footer, align, lang: str) -> None:
     from docx.shared import Pt
     p = footer.paragraphs[0]
     p.alignment = align
-    pf = p.paragraph_format
-    pf.first_line_indent = Pt(0)
-    if align == 2:      # right
-        pf.right_indent = Pt(14)
-    else:
-        pf.left_indent = Pt(14)
+    # One character (4号, 14 pt = 280 twips) in from the edge; no first-line indent
+    # (the Footer style inherits Normal's two characters, set in characters).
+    side = "w:right" if align == 2 else "w:left"
+    _put(p._p.get_or_add_pPr(), "ind", PPR_ORDER,
+         {side: "280", "w:firstLineChars": "0", "w:firstLine": "0"})
     ascii_font = "宋体" if lang == "zh" else "Times New Roman"
 
     def run(text: str | None = None, fld: str | None = None, instr: str | None = None):
@@ -427,12 +441,8 @@ def build_docx(lang: str, chs: list[Chapter], chapter: Chapter | None, ed: Editi
     # relative to this size), Chinese as the East Asian language.
     rpr_default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _set_fonts(rpr_default, latin, DOCX_FONTS["body"], body_pt)
-    lang_el = rpr_default.find(qn("w:lang"))
-    if lang_el is None:
-        lang_el = OxmlElement("w:lang")
-        rpr_default.append(lang_el)
-    lang_el.set(qn("w:val"), "zh-CN" if zh else "en-GB")
-    lang_el.set(qn("w:eastAsia"), "zh-CN")
+    _put(rpr_default, "lang", RPR_ORDER, {"w:val": "zh-CN" if zh else "en-GB",
+                                          "w:eastAsia": "zh-CN", "w:bidi": "ar-SA"})
 
     J = WD_ALIGN_PARAGRAPH
     _style(doc, "Normal", None, latin, DOCX_FONTS["body"], body_pt,
@@ -503,6 +513,11 @@ def build_docx(lang: str, chs: list[Chapter], chapter: Chapter | None, ed: Editi
                            DOCX_FONTS["heading1"])
                 np_.add_run(note_plain(n))
 
+    # No thumbnail (the template's is a blank page).
+    pkg = doc.part.package
+    for rid, rel in list(pkg.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            pkg.rels.pop(rid)
     cp = doc.core_properties
     when = datetime.fromtimestamp(ed.epoch, tz=timezone.utc).replace(tzinfo=None)
     cp.title = doc_title(lang, chapter)
