@@ -216,7 +216,7 @@ body {{ margin: 0; }}
 h1.title {{ font-family: {fam('title')}; font-size: 22pt; font-weight: 700;
             text-align: center; line-height: {2 * LINE_PITCH_PT if lang == 'zh' else 30:.3f}pt;
             letter-spacing: 0; margin: 0 0 {line} 0; }}
-p.edition, p.reference {{ font-family: {fam('heading2')}; text-align: center;
+p.edition, p.reference {{ font-family: {'"Liberation Serif", ' if lang == 'zh' else ''}{fam('heading2')}; text-align: center;
             margin: 0; letter-spacing: 0; overflow-wrap: anywhere; }}
 p.reference {{ font-size: 11pt; line-height: 16pt; margin-top: 6pt; }}
 p.edition + p.reference, header.cover {{ margin-bottom: {line}; }}
