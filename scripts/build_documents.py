@@ -71,6 +71,8 @@ PT_PER_MM = 72 / 25.4
 LINE_PITCH_PT = BLOCK_H * PT_PER_MM / LINES    # 28.99 pt
 CHAR_PITCH_PT = BLOCK_W * PT_PER_MM / CHARS    # 15.79 pt: 16 pt type, tracked in
 
+# Character spacing of the Chinese body in the .docx, twentieths of a point.
+DOCX_CONDENSE = -5
 # The standard font families, as named in the .docx (w:eastAsia).
 DOCX_FONTS = {"body": "仿宋_GB2312", "heading1": "黑体", "heading2": "楷体",
               "title": "方正小标宋简体", "page": "宋体"}
@@ -381,13 +383,44 @@ def _style(doc, name: str, base: str | None, ascii_font: str, east_asia: str,
     if first_indent_chars:
         _put(ppr, "ind", PPR_ORDER, {
             "w:firstLineChars": str(first_indent_chars * 100),
-            "w:firstLine": str(int(round(first_indent_chars * CHAR_PITCH_PT * 20)))})
+            "w:firstLine": str(int(round(first_indent_chars * (size_pt * 20 + DOCX_CONDENSE))))})
     if name.startswith("Heading"):
         pf.keep_with_next = True
     if outline is not None:
         _put(ppr, "outlineLvl", PPR_ORDER, {"w:val": str(outline)})
     st.quick_style = True
     return st
+
+
+# Font-table entries for the standard families: Word substitutes by these on a PC
+# that lacks a face (altName: 仿宋 on Windows without 仿宋_GB2312, and so on).
+FONT_TABLE = [
+    ("仿宋_GB2312", "仿宋", "02010609030101010101", "modern", "fixed"),
+    ("仿宋", "FangSong", "02010609060101010101", "modern", "fixed"),
+    ("黑体", "SimHei", "02010609060101010101", "modern", "fixed"),
+    ("楷体", "KaiTi", "02010609060101010101", "modern", "fixed"),
+    ("方正小标宋简体", "宋体", "02000000000000000000", "script", "variable"),
+    ("宋体", "SimSun", "02010600030101010101", "auto", "variable"),
+]
+
+
+def _declare_fonts(doc) -> None:
+    from lxml import etree
+    W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    part = next(p for p in doc.part.package.iter_parts()
+                if str(p.partname) == "/word/fontTable.xml")
+    root = etree.fromstring(part.blob)
+    have = {f.get(f"{{{W}}}name") for f in root}
+    for name, alt, panose, family, pitch in FONT_TABLE:
+        if name in have:
+            continue
+        font = etree.SubElement(root, f"{{{W}}}font", {f"{{{W}}}name": name})
+        etree.SubElement(font, f"{{{W}}}altName", {f"{{{W}}}val": alt})
+        etree.SubElement(font, f"{{{W}}}panose1", {f"{{{W}}}val": panose})
+        etree.SubElement(font, f"{{{W}}}charset", {f"{{{W}}}val": "86"})   # GB2312
+        etree.SubElement(font, f"{{{W}}}family", {f"{{{W}}}val": family})
+        etree.SubElement(font, f"{{{W}}}pitch", {f"{{{W}}}val": pitch})
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _page_number_paragraph(footer, align, lang: str) -> None:
@@ -447,6 +480,8 @@ def build_docx(lang: str, chs: list[Chapter], chapter: Chapter | None, ed: Editi
     J = WD_ALIGN_PARAGRAPH
     _style(doc, "Normal", None, latin, DOCX_FONTS["body"], body_pt,
            align=J.JUSTIFY if zh else J.LEFT, first_indent_chars=2 if zh else 0, exact_pt=line_pt)
+    if zh:
+        _put(doc.styles["Normal"].element.rPr, "spacing", RPR_ORDER, {"w:val": str(DOCX_CONDENSE)})
     _style(doc, "Title", "Normal", latin, DOCX_FONTS["title"], 22, bold=not zh, align=J.CENTER,
            exact_pt=line_pt * 2 if zh else 30)
     _style(doc, "Heading 1", "Normal", "Arial" if not zh else latin, DOCX_FONTS["heading1"],
@@ -458,6 +493,9 @@ def build_docx(lang: str, chs: list[Chapter], chapter: Chapter | None, ed: Editi
            align=J.CENTER, exact_pt=line_pt)
     _style(doc, "Editor Note", "Normal", latin, DOCX_FONTS["heading2"], 14 if zh else 10.5,
            first_indent_chars=0, exact_pt=line_pt if zh else 14)
+    for name in ("Title", "Edition", "Editor Note"):
+        _put(doc.styles[name].element.rPr, "spacing", RPR_ORDER, {"w:val": "0"})
+    _declare_fonts(doc)
     note_style = doc.styles["Editor Note"]
     note_style.paragraph_format.left_indent = Pt(2 * CHAR_PITCH_PT if zh else 18)
     if not zh:
@@ -479,12 +517,11 @@ def build_docx(lang: str, chs: list[Chapter], chapter: Chapter | None, ed: Editi
         sec._sectPr.append(grid)
     for attr in list(grid.attrib):
         del grid.attrib[attr]
-    if zh:
-        grid.set(qn("w:type"), "linesAndChars")
-        grid.set(qn("w:linePitch"), str(int(LINE_PITCH_PT * 20)))
-        grid.set(qn("w:charSpace"), str(int(round((CHAR_PITCH_PT - 16) * 4096))))
-    else:
-        grid.set(qn("w:linePitch"), str(int(line_pt * 20)))
+    # 22 lines: a line grid at 225/22 mm. 28 characters: the body is condensed by
+    # 0.25 pt (15.75 pt a character, 28 in 156 mm) rather than by a negative character
+    # grid (w:charSpace), which Word reads but LibreOffice lays out at 16 a line.
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(int(round(line_pt * 20))))
     doc.settings.odd_and_even_pages_header_footer = True
     sec.footer.is_linked_to_previous = False
     _page_number_paragraph(sec.footer, J.RIGHT, lang)

@@ -234,9 +234,16 @@ def test_docx_page_is_a4_with_gb9704_margins(downloads, lang, stem):
     assert mm(sec.page_width) - mm(sec.left_margin) - mm(sec.right_margin) == pytest.approx(156, abs=1)
     assert mm(sec.page_height) - mm(sec.top_margin) - mm(sec.bottom_margin) == pytest.approx(225, abs=1)
     if lang == "zh":
+        # 22 lines: the line grid and the body's exact line spacing divide 225 mm by 22.
         grid = sec._sectPr.find(qn("w:docGrid"))
-        assert grid.get(qn("w:type")) == "linesAndChars"
-        assert int(grid.get(qn("w:linePitch"))) * bd.LINES == pytest.approx(225 / 25.4 * 1440, rel=0.005)
+        block_twips = 225 / 25.4 * 1440
+        assert int(grid.get(qn("w:linePitch"))) * bd.LINES == pytest.approx(block_twips, rel=0.005)
+        normal = docx.Document(str(downloads / lang / f"{stem}.docx")).styles["Normal"]
+        assert normal.paragraph_format.line_spacing.twips * bd.LINES == pytest.approx(block_twips, rel=0.005)
+        # 28 characters: 16 pt type condensed so that 28, and not 29, fit in 156 mm.
+        spacing = int(normal.element.rPr.find(qn("w:spacing")).get(qn("w:val")))
+        pitch = normal.font.size.pt * 20 + spacing
+        assert int((156 / 25.4 * 1440) // pitch) == bd.CHARS
     footer = "".join(p.text for p in sec.footer.paragraphs)
     assert footer.startswith("— ") and footer.endswith(" —")
     xml = sec.footer._element.xml
