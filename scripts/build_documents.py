@@ -13,8 +13,11 @@ notes set apart and labelled) and the title is the first line of
 source/regulations.zh.txt. The layout follows GB/T 9704-2012 where it applies to a
 printed regulation: A4; margins 37 mm top, 28 mm left, a 156 mm x 225 mm text block;
 body 3号 (16 pt) 仿宋 on 22 lines of 28 characters; the title in 2号 (22 pt) 小标宋;
-first-level headings 3号 黑体, second-level 3号 楷体; page numbers 4号 (14 pt) as
-"— 1 —" below the text block, odd pages right, even pages left, one character in.
+first-level headings (the chapters) 3号 黑体; 楷体, the standard's second-level face,
+for the as-of line and the editor's notes (labelled 编者注 / Editor's note; the text
+itself has no second-level headings); page numbers 4号 (14 pt) as "— 1 —" below the
+text block, odd pages right, even pages left, one character in. A clause is never
+split across pages (it would put the page number inside its extracted text).
 
 Fonts. The .docx names the standard families (仿宋_GB2312, 黑体, 楷体, 方正小标宋简体)
 so an office PC renders them. The PDF embeds free Debian fonts (Makefile system-deps):
@@ -395,12 +398,12 @@ def _style(doc, name: str, base: str | None, ascii_font: str, east_asia: str,
 # Font-table entries for the standard families: Word substitutes by these on a PC
 # that lacks a face (altName: 仿宋 on Windows without 仿宋_GB2312, and so on).
 FONT_TABLE = [
-    ("仿宋_GB2312", "仿宋", "02010609030101010101", "modern", "fixed"),
-    ("仿宋", "FangSong", "02010609060101010101", "modern", "fixed"),
-    ("黑体", "SimHei", "02010609060101010101", "modern", "fixed"),
-    ("楷体", "KaiTi", "02010609060101010101", "modern", "fixed"),
-    ("方正小标宋简体", "宋体", "02000000000000000000", "script", "variable"),
-    ("宋体", "SimSun", "02010600030101010101", "auto", "variable"),
+    ("仿宋_GB2312", "仿宋", "modern", "fixed"),
+    ("仿宋", "FangSong", "modern", "fixed"),
+    ("黑体", "SimHei", "modern", "fixed"),
+    ("楷体", "KaiTi", "modern", "fixed"),
+    ("方正小标宋简体", "宋体", "script", "variable"),
+    ("宋体", "SimSun", "auto", "variable"),
 ]
 
 
@@ -411,12 +414,11 @@ def _declare_fonts(doc) -> None:
                 if str(p.partname) == "/word/fontTable.xml")
     root = etree.fromstring(part.blob)
     have = {f.get(f"{{{W}}}name") for f in root}
-    for name, alt, panose, family, pitch in FONT_TABLE:
+    for name, alt, family, pitch in FONT_TABLE:
         if name in have:
             continue
         font = etree.SubElement(root, f"{{{W}}}font", {f"{{{W}}}name": name})
         etree.SubElement(font, f"{{{W}}}altName", {f"{{{W}}}val": alt})
-        etree.SubElement(font, f"{{{W}}}panose1", {f"{{{W}}}val": panose})
         etree.SubElement(font, f"{{{W}}}charset", {f"{{{W}}}val": "86"})   # GB2312
         etree.SubElement(font, f"{{{W}}}family", {f"{{{W}}}val": family})
         etree.SubElement(font, f"{{{W}}}pitch", {f"{{{W}}}val": pitch})
