@@ -23,21 +23,33 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Debian packages the tests use: Chromium (Playwright's own browser download does
-# not work offline), CJK fonts for readable screenshots, nginx to check deploy/nginx.conf.
+# Debian packages the build and the tests use: Chromium (Playwright's own browser
+# download does not work offline), nginx to check deploy/nginx.conf, the free fonts
+# the PDF downloads embed (Noto Serif/Sans CJK SC for 仿宋/小标宋/黑体, AR PL UKai for
+# 楷体, Liberation for English), WeasyPrint's Pango, poppler-utils (pdftotext, pdfinfo)
+# and zbar-tools (zbarimg) for the paper tests. Installed when any of them is missing.
+SYSTEM_PACKAGES := chromium nginx-light fonts-noto-cjk fonts-arphic-ukai fonts-liberation \
+  fontconfig libpango-1.0-0 libpangoft2-1.0-0 poppler-utils zbar-tools
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1 \
+	  || ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1 \
+	  || ! command -v zbarimg >/dev/null 2>&1 || ! command -v fc-list >/dev/null 2>&1 \
+	  || ! fc-list | grep -q "Noto Serif CJK SC" || ! fc-list | grep -q "Noto Sans CJK SC" \
+	  || ! fc-list | grep -q "AR PL UKai CN" || ! fc-list | grep -q "Liberation Serif" \
+	  || ! ldconfig -p | grep -q "libpangoft2-1.0.so.0"; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium fonts-noto-cjk nginx-light; fi
+	    $(SYSTEM_PACKAGES); fi
 
 # The static site in site/: MkDocs (both languages), then the self-hosted
 # Pyodide with the calculators wheel registered in its lockfile, and last the
-# service worker that caches all of it for offline use (sw.js).
-build: venv node
+# service worker that caches all of it for offline use (sw.js). Then the PDF and
+# Word downloads in site/downloads/ (not precached: 11 MB nobody needs offline).
+build: venv node system-deps
 	rm -rf site
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python scripts/build_pyodide.py
 	$(BIN)/python scripts/build_service_worker.py
+	$(BIN)/python scripts/build_documents.py site
 
 serve: build
 	@echo "Serving the handbook at http://127.0.0.1:$(PORT)/"
