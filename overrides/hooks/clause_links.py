@@ -170,16 +170,18 @@ def _bilingual_index(lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _downloads(lang: str, base: str, stem: str, label: str) -> str:
-    """Links to the PDF and Word files that scripts/build_documents.py writes."""
+def _downloads(lang: str, stem: str, label: str) -> str:
+    """Links to the PDF and Word files that scripts/build_documents.py writes, from a
+    page one level below its language root (chNN/, print/): relative, so they work
+    wherever the site is served."""
     L = LABELS[lang]
-    href = f"{base}downloads/{lang}/{stem}"
+    href = f"{'../' if lang == 'zh' else '../../'}downloads/{lang}/{stem}"
     return (f'<span class="downloads">{label}'
             f'<a href="{href}.pdf" download>{L["pdf"]}</a> · '
             f'<a href="{href}.docx" download>{L["docx"]}</a></span>')
 
 
-def _print_page(lang: str, docs_dir: Path, base: str) -> str:
+def _print_page(lang: str, docs_dir: Path) -> str:
     """The whole handbook on one page: every chapter's text, without its
     calculators (a printout records rules, and this page loads no engine)."""
     rows, _ = _rows()
@@ -188,7 +190,7 @@ def _print_page(lang: str, docs_dir: Path, base: str) -> str:
     out = ["---", f"title: \"{L['print']}\"", "search:", "  exclude: true", "---", "",
            f"# {L['print_title']}", "",
            f'<p class="print-intro">{L["print_intro"].format(n=len(chs))}</p>', "",
-           f'<p class="print-downloads">{_downloads(lang, base, "yongding-rules", L["download_all"])}</p>', "",
+           f'<p class="print-downloads">{_downloads(lang, "yongding-rules", L["download_all"])}</p>', "",
            f'<nav class="print-toc" markdown="1">', "", f"**{L['toc']}**", ""]
     for n, r in chs.items():
         title = r.chapter_title_zh if lang == "zh" else r.chapter_title_en
@@ -249,7 +251,7 @@ def on_files(files, config):
     rows, _ = _rows()
     docs_dir = Path(config.docs_dir)
     pages = {"bilingual/index.md": _bilingual_index(lang),
-             "print.md": _print_page(lang, docs_dir, _base_path(config))}
+             "print.md": _print_page(lang, docs_dir)}
     for n in _chapters(rows):
         pages[f"bilingual/ch{n:02d}.md"] = _bilingual_page(n, lang)
     for norm, content in pages.items():
@@ -361,7 +363,7 @@ def on_page_content(html_out, page, config, files):
                  f' · <a class="chapter-tools__short" href="../c/{n}/">{L["short"]}'
                  f'<code>/{"" if lang == "zh" else lang + "/"}c/{n}/</code></a>'
                  f' · <a class="chapter-tools__print" href="../print/#ch{n:02d}">{L["print"]}</a>'
-                 f' · {_downloads(lang, _base_path(config), f"ch{n:02d}", L["download_chapter"])}</p>')
+                 f' · {_downloads(lang, f"ch{n:02d}", L["download_chapter"])}</p>')
         html_out = H1_CLOSE.sub(lambda h: h.group(1) + tools, html_out, count=1)
     return html_out
 
