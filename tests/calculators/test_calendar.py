@@ -83,7 +83,7 @@ def test_the_english_ics_uses_english_titles():
     text = calculators.to_ics(result, lang="en")
     calendar = icalendar.Calendar.from_ical(text)
     summaries = {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
-    assert "Director's office meeting" in summaries
+    assert "Director's Office Meeting" in summaries
 
 
 def test_the_ics_is_the_same_on_every_run():
