@@ -215,7 +215,7 @@ OPTION_LABELS = {
     ("meeting_calendar", "week_reading"): {
         "calendar_row": ("按日历行:每月1日所在的周为第一周",
                          "By calendar row: the week holding the 1st is week 1"),
-        "nth_monday": ("按星期一:从第N个星期一开始的一周",
+        "nth_monday": ("按星期一:从第二个、第四个星期一开始的一周",
                        "By Mondays: the week beginning on the n-th Monday")},
 }
 
@@ -252,7 +252,7 @@ OUTPUT_LABELS = {
                           "fixed_roster": ("须安排固定值班人员", "Fixed roster needed"),
                           "report_to": ("值班安排报告对象", "Report the roster to")},
     "meeting_calendar": {"year": ("年份", "Year"),
-                         "week_reading": ("“第N周”的算法", "Week counting used"),
+                         "week_reading": ("“第几周”的算法", "Week counting used"),
                          "holidays_checked": ("已核对法定节假日", "Public holidays checked"),
                          "meetings": ("会议", "Meetings"),
                          "counts": ("各类会议次数", "Meetings by kind"),
@@ -931,7 +931,7 @@ NOTES = {
     # meeting_calendar
     "calendar.week_definition.calendar_row": (
         "“第二周、第四周”按日历行计算:每月1日所在的那一周(周一至周日)为第一周,下一行为第二周,"
-        "依此类推;这是多数人看日历的数法。另一种算法(从第N个星期一开始的一周)可在"
+        "依此类推;这是多数人看日历的数法。另一种算法(从该月第二个、第四个星期一开始的一周)可在"
         "““第二周、第四周”的算法”中选择。主任办公会安排在该周的第一个工作日。",
         "\"The 2nd and 4th weeks\" are counted by calendar row: the Monday-to-Sunday week that "
         "holds the 1st of the month is week 1, the next row week 2, and so on, as most people "
@@ -939,7 +939,7 @@ NOTES = {
         "chosen under \"How to count the 2nd and 4th weeks\". The Director's Office Meeting is "
         "put on the first working day of its week."),
     "calendar.week_definition.nth_monday": (
-        "“第二周、第四周”按星期一计算:第N周是从该月第N个星期一开始的那一周(周一至周日)。每个月至少"
+        "“第二周、第四周”按星期一计算:第二周是从该月第二个星期一开始的那一周(周一至周日),第四周是从第四个星期一开始的那一周。每个月至少"
         "有四个星期一,所以第二周、第四周总在本月内开始,且相隔 14 天;注意这与按日历行的数法不同,"
         "很多月份会晚一周。主任办公会安排在该周的第一个工作日。",
         "\"The 2nd and 4th weeks\" are counted by Mondays: week n is the Monday-to-Sunday week "
