@@ -13,6 +13,8 @@ checks both for every case.
 
 import re
 
+from ._data import rule
+
 _JOIN = {"zh": "、", "en": ", "}
 _YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
 
@@ -269,8 +271,10 @@ VALUE_LABELS = {
     ("annual_leave", "reasons"): {
         "vacation_longer": ("寒暑假天数多于年休假天数",
                             "Winter/summer vacation longer than the entitlement"),
-        "personal_leave": ("事假累计达到规定天数且未扣工资",
-                           "Personal leave reached the limit with no pay deducted"),
+        "personal_leave": (
+            f"事假累计{rule('annual_leave.personal_leave')['days']}天以上且未扣工资",
+            f"{rule('annual_leave.personal_leave')['days']} or more days of personal leave "
+            "with no pay deducted"),
         "sick_leave": ("病假累计达到规定月数", "Sick leave reached the limit for the years worked"),
     },
     ("duty_compensation", "report_to"): {
