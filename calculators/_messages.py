@@ -103,7 +103,7 @@ def _moves(moves, lang: str) -> str:
             parts.append(f"{old}({why})改为 {new}")
         else:
             why = _holiday(holiday, lang) if holiday else "another meeting that day"
-            parts.append(f"{old} ({why}) to {new}")
+            parts.append(f"{old}, {why}, to {new}")
     return ("；" if lang == "zh" else "; ").join(parts)
 
 
@@ -140,7 +140,7 @@ TITLES = {
 FIELD_LABELS = {
     "quorum": {
         "members": ("主任办公会成员总数", "Members of the Director's Office Meeting"),
-        "present": ("到会成员人数", "Members present"),
+        "present": ("到会人数", "Members present"),
         "topic": ("议题", "Topic"),
         "votes_for": ("赞成票", "Votes for"),
         "votes_against": ("反对票", "Votes against"),
@@ -167,7 +167,7 @@ FIELD_LABELS = {
         "personal_leave_days": ("当年事假累计天数", "Personal leave this year (days)"),
         "personal_leave_pay_deducted": ("事假已扣工资", "Personal leave deducted from pay"),
         "vacation_days": ("当年享受寒暑假天数", "Winter/summer vacation days this year"),
-        "work_start": ("参加工作时间(代替累计工作年限)", "Date work began (instead of years worked)"),
+        "work_start": ("参加工作时间(可代替工作年限)", "Date work began (instead of years worked)"),
         "as_of": ("计算日期", "Date the answer is for"),
     },
     "expenditure": {
