@@ -658,8 +658,8 @@ NOTES = {
         "c12-8 names retired cadres beside cadres of the Office, so \"cadre of the Office\" in "
         "c12-9 and c12-10 is read as not including retired cadres (the stricter reading)."),
     "condolence.reading.household": (
-        "c12-9 说的是“本办干部家庭”,即本人的家庭(含配偶和同住的直系亲属);没有勾选“与本办干部同属"
-        "一个家庭”,所以按直系亲属另立的家庭理解,不在其中(较严格的读法)。",
+        "c12-9 说的是“本办干部家庭”,即本人的家庭(含配偶和同住的直系亲属);没有勾选“该直系亲属与本办干部"
+        "同属一个家庭(同住)”,所以按直系亲属另立的家庭理解,不在其中(较严格的读法)。",
         "c12-9 speaks of the household of a cadre of the Office: the cadre's own household, "
         "spouse and lineal relatives living in it included. The box \"The lineal relative "
         "lives in the cadre's own household\" is not ticked, so this is read as the relative's "

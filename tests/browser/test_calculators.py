@@ -173,7 +173,7 @@ def test_expenditure(page, server, site_dir):
     form.get_by_label("金额(元)").fill("6000")
     form.get_by_label("开支日期").fill("2027-01-20")
     page.wait_for_function(
-        "() => document.querySelector('[data-output=reimburse_by]')?.textContent === '2027-02-04'",
+        "() => document.querySelector('[data-output=reimburse_by]')?.textContent === '2027-02-03'",  # 半月: 14 days, the stricter reading
         timeout=ANSWER)
     assert figure(form, "needs_office_meeting") == "是"
     check_clause_links(page, form, site_dir, ["c12-2"])
