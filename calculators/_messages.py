@@ -519,10 +519,10 @@ def error_messages(code: str, detail, field: str, params: dict, calc=None) -> tu
 NOTES = {
     # quorum
     "quorum.ordinary": (
-        "一般议题适用 c1-8:“{text}”。“以上”包含本数,恰好达到四分之三也可开会,人数向上取整:"
+        "一般议题适用 c1-8:“{text}”。“以上”包含本数,恰好达到 {ratio} 也可开会,人数向上取整:"
         "{members} 名成员至少需 {required} 人到会。",
-        "An ordinary topic falls under c1-8: at least three quarters of the members must be "
-        "present (\"or more\" (以上) includes the number itself, so exactly three quarters is "
+        "An ordinary topic falls under c1-8: at least {ratio} of the members must be "
+        "present (\"or more\" (以上) includes the number itself, so exactly {ratio} is "
         "enough; the head count is rounded up). {members} members need {required} present."),
     "quorum.major.major": (
         "重大问题适用 c1-8:“{text}”。“一般应全体成员到齐”按较严格的读法执行:{members} 名成员须 "
@@ -563,18 +563,18 @@ NOTES = {
         "现到会 {present} 人,不少于 {required} 人,会议可以举行。",
         "{present} present, at least {required}: the meeting may be held."),
     "quorum.not_met": (
-        "现到会 {present} 人,少于四分之三所需的 {required} 人,会议不能举行。",
-        "{present} present, fewer than the {required} that three quarters needs: the meeting "
+        "现到会 {present} 人,少于 {ratio} 所需的 {required} 人,会议不能举行。",
+        "{present} present, fewer than the {required} that {ratio} needs: the meeting "
         "cannot be held."),
     "quorum.not_all_present": (
-        "现到会 {present} 人,已达到一般议题四分之三的人数({ordinary} 人),但重大问题一般应全体成员"
+        "现到会 {present} 人,已达到一般议题 {ratio} 的人数({ordinary} 人),但重大问题一般应全体成员"
         "到齐,还缺 {absent} 人;按较严格的读法,不能就这一重大问题开会。",
-        "{present} present: enough for an ordinary topic (three quarters, {ordinary}), but a "
+        "{present} present: enough for an ordinary topic ({ratio}, {ordinary}), but a "
         "major topic needs every member as a rule, and {absent} member(s) are absent. On the "
         "stricter reading the meeting cannot take up this major topic."),
     "quorum.vote_void": (
-        "会议未达到四分之三的到会人数,不能举行,也就不能议定事项,因此动议不通过(c1-7)。",
-        "The meeting lacks the three-quarters quorum, so it cannot be held and decides "
+        "会议未达到 {ratio} 的到会人数,不能举行,也就不能议定事项,因此动议不通过(c1-7)。",
+        "The meeting lacks the {ratio} quorum, so it cannot be held and decides "
         "nothing: the motion does not pass (c1-7)."),
     "quorum.vote_void_major": (
         "重大问题须全体成员到齐(按较严格的读法),本次缺人,不能就这一问题作出决定,因此动议不通过"

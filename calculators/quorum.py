@@ -92,9 +92,10 @@ def compute(v: dict) -> Answer:
         answer.note("quorum.met", present=present, required=required)
     elif short_of_all:
         answer.note("quorum.not_all_present", present=present, required=required,
-                    ordinary=ordinary, absent=members - present)
+                    ordinary=ordinary, absent=members - present, ratio=ORDINARY["ratio"])
     else:
-        answer.note("quorum.not_met", present=present, required=required)
+        answer.note("quorum.not_met", present=present, required=required,
+                    ratio=ORDINARY["ratio"])
 
     votes_for = v["votes_for"]
     if votes_for is not None:
@@ -103,7 +104,7 @@ def compute(v: dict) -> Answer:
         answer.set(passed=passed)
         if not met:
             answer.note("quorum.vote_void_major" if short_of_all else "quorum.vote_void",
-                        VOTE["clause"])
+                        VOTE["clause"], ratio=ORDINARY["ratio"])
         elif passed:
             answer.note("quorum.vote_passed", VOTE["clause"], votes_for=votes_for,
                         present=present, needed=votes_needed(present), text=VOTE["text"])
