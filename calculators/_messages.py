@@ -760,10 +760,10 @@ NOTES = {
         "and 4 of the Regulations; where the Measures differ (art. 2, a new band applies from "
         "the next month; art. 5, a short vacation is topped up), the Measures apply."),
     "annual_leave.dates": (
-        "参加工作时间 {work_start},至计算日期 {as_of} 累计工作满 {years} 年(按实施办法第二条,"
-        "工作年限按工作年限计算)。",
+        "参加工作时间 {work_start},至计算日期 {as_of} 累计工作满 {years} 年(实施办法第二条:"
+        "条例所说的“累计工作”时间按工作年限计算)。",
         "Work began on {work_start}; by {as_of} that is {years} full year(s) of work (art. 2 "
-        "of the Measures counts the years worked)."),
+        "of the Measures: the Regulations' cumulative work is counted as years of service)."),
     "annual_leave.under_first_tier": (
         "累计工作 {years} 年,未满 {first} 年,不享受年休假。",
         "{years} year(s) of work, under {first}: no annual leave."),
