@@ -11,11 +11,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 setup: venv node system-deps
 
+# The calculators package is installed (editable) into the venv as well, so that
+# `python -m calculators` works from any directory, not only the project root.
 venv: $(VENV)/.installed
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-build-isolation --no-deps -e .
 	touch $@
 
 node: node_modules/.installed

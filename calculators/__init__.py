@@ -11,7 +11,8 @@ browser under Pyodide. `run` never raises: bad input comes back as
 
 from . import condolence, duty, expenditure, leave, meetings, quorum, rewards
 from ._answer import Calculator
-from ._messages import FIELD_LABELS, OPTION_LABELS, OUTPUT_LABELS, TITLES, error_messages, explain
+from ._messages import (FIELD_LABELS, OPTION_LABELS, OUTPUT_LABELS, TITLES, echo, error_messages,
+                        explain)
 from ._validate import ERROR_CODES, InputError, check_fields, describe_field
 from .ics import to_ics
 
@@ -34,9 +35,12 @@ _REGISTRY: dict[str, Calculator] = {
 CALCULATORS: tuple = tuple(_REGISTRY)
 
 
-def _refusal(error: InputError) -> dict:
-    message_zh, message_en = error_messages(error.code, error.detail, error.field, error.params)
-    return {"ok": False, "error": {"field": error.field, "code": error.code,
+def _refusal(error: InputError, calc: str | None = None) -> dict:
+    message_zh, message_en = error_messages(error.code, error.detail, error.field, error.params,
+                                            calc)
+    # The field is echoed safely: a key holding a lone surrogate ("\ud800") names
+    # the field with "?" in its place, so the answer is always valid UTF-8.
+    return {"ok": False, "error": {"field": echo(error.field, 80), "code": error.code,
                                    "message_zh": message_zh, "message_en": message_en}}
 
 
@@ -53,14 +57,14 @@ def _answer(calc: Calculator, inputs) -> dict:
 
 def run(name, inputs=None) -> dict:
     """Run calculator `name` on a JSON-like dict of inputs; never raises."""
+    calc = _REGISTRY.get(name) if isinstance(name, str) else None
     try:
-        calc = _REGISTRY.get(name) if isinstance(name, str) else None
         if calc is None:
             shown = name if isinstance(name, str) else type(name).__name__
             raise InputError("name", "name", None, value=shown, known=CALCULATORS)
         return _answer(calc, inputs)
     except InputError as error:
-        return _refusal(error)
+        return _refusal(error, calc.name if calc else None)
     except Exception:  # a bug: still answer in the contract's shape
         return _refusal(InputError("", "internal"))
 

@@ -1,4 +1,4 @@
-"""condolence: the union's condolence money (慰问金)."""
+"""condolence: the Office trade union's sympathy payment (慰问金)."""
 
 from ._answer import Answer, Calculator
 from ._data import rule
@@ -11,6 +11,9 @@ FIELDS = (
     Field("event", "option", required=True, options=EVENTS),
     Field("person", "option", required=True, options=PERSONS),
     Field("special", "boolean", default=False),
+    # c12-9 本办干部家庭: whether the lineal relative lives in the cadre's own
+    # household. Only a disaster asks it; default false, the old reading.
+    Field("same_household", "boolean", default=False),
 )
 
 
@@ -56,8 +59,9 @@ _RULES = {"hospitalization": _hospitalization, "disaster": _disaster, "death": _
 # Why each case the clauses do not name is left out (the stricter reading):
 # c12-10 names 配偶 beside 直系亲属, so c12-8's 直系亲属 excludes the spouse;
 # c12-8 names 退休干部 beside 本办干部, so c12-9/c12-10's 本办干部 excludes
-# retirees; c12-9's 本办干部家庭 is the staff member's own household, not a
-# direct relative's; c12-10 names no staff member's own death.
+# retirees; c12-9's 本办干部家庭 is the cadre's own household: a lineal
+# relative living in it is covered (same_household), one living apart is not;
+# c12-10 names no cadre's own death.
 _READINGS = {
     ("hospitalization", "spouse"): "spouse",
     ("disaster", "retiree"): "retiree",
@@ -71,15 +75,22 @@ def compute(v: dict) -> Answer:
     event, person = v["event"], v["person"]
     table = rule(f"condolence.{event}")
     answer = Answer()
-    if person not in table["persons"]:
-        # Never a guessed amount for a case the rules do not name.
-        answer.set(covered=False, amount_min=None, amount_max=None, refer_to_meeting=False)
-        answer.note("condolence.not_covered", table["clause"], clause=table["clause"],
-                    event=event, person=person, text=table["text"])
+    household = event == "disaster" and person == "relative" and v["same_household"]
+    if person not in table["persons"] and not household:
+        # Never a guessed amount for a case the rules do not name. The answer is
+        # "the union decides separately", so refer_to_meeting is true: no output
+        # may contradict the explanation.
+        answer.set(covered=False, amount_min=None, amount_max=None, refer_to_meeting=True)
+        answer.note(f"condolence.not_covered.{event}", table["clause"], clause=table["clause"],
+                    text=table["text"])
         answer.note(f"condolence.reading.{_READINGS[event, person]}")
         return answer
     answer.set(covered=True)
+    if household:
+        answer.note("condolence.same_household", table["clause"])
     _RULES[event](table, v["special"], answer)
+    if v["same_household"] and event != "disaster":
+        answer.note("condolence.household_ignored")
     return answer
 
 

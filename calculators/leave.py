@@ -1,9 +1,11 @@
 """leave_approval (who approves a leave request) and annual_leave (年休假)."""
 
+from datetime import date
+
 from ._answer import Answer, Calculator
 from ._data import rule
 from ._limits import MAX_DAYS, MAX_SICK_LEAVE_MONTHS, MAX_YEARS_WORKED
-from ._validate import Field
+from ._validate import Field, InputError
 
 PRINCIPAL = rule("leave_approval.principal")
 DEPUTY = rule("leave_approval.deputy")
@@ -52,14 +54,21 @@ LEAVE_APPROVAL = Calculator(
 ANNUAL = rule("annual_leave")
 TIERS = ANNUAL["tiers"]                       # ascending by from_years
 PERSONAL_LEAVE = rule("annual_leave.personal_leave")
+TOP_UP = rule("annual_leave.top_up")
+NEXT_MONTH = rule("annual_leave.next_month")
+NEXT_YEAR = rule("annual_leave.next_year")
 
+# years_worked, or the two dates it can be counted from: the date work began
+# (工作年限 starts) and the date the answer is for. Give one or the other.
 ANNUAL_FIELDS = (
-    Field("years_worked", "number", required=True, minimum=0, maximum=MAX_YEARS_WORKED),
+    Field("years_worked", "number", minimum=0, maximum=MAX_YEARS_WORKED),
     Field("sick_leave_months", "number", default=0, minimum=0,
           maximum=MAX_SICK_LEAVE_MONTHS),
     Field("personal_leave_days", "number", default=0, minimum=0, maximum=MAX_DAYS, step="0.5"),
     Field("personal_leave_pay_deducted", "boolean", default=False),
     Field("vacation_days", "number", default=0, minimum=0, maximum=MAX_DAYS, step="0.5"),
+    Field("work_start", "date"),
+    Field("as_of", "date"),
 )
 
 
@@ -73,6 +82,46 @@ def tier_for(years_worked):
         if years_worked >= tier["from_years"]:
             current = tier
     return current
+
+
+def _anniversary(start: date, years: int) -> date:
+    """The day `years` full years after `start` (29 Feb -> 1 Mar in a common year)."""
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:
+        return date(start.year + years, 3, 1)
+
+
+def _month_after(day: date) -> date:
+    months = NEXT_MONTH["months_after"]
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+# 《机关事业单位工作人员带薪年休假实施办法》第二条 ……工作人员工作年限满1年、
+#   满10年、满20年后,从下月起享受相应的年休假天数。
+# So a tier reached on an anniversary applies from the 1st of the next month.
+def tier_start(work_start: date, tier: dict) -> date:
+    return _month_after(_anniversary(work_start, tier["from_years"]))
+
+
+def full_years(work_start: date, as_of: date) -> int:
+    years = as_of.year - work_start.year
+    if _anniversary(work_start, years) > as_of:
+        years -= 1
+    return max(years, 0)
+
+
+def tier_by_dates(work_start: date, as_of: date):
+    """(the tier in force on as_of or None, the next tier or None, the date it starts)."""
+    current, following = None, None
+    for tier in TIERS:
+        if tier_start(work_start, tier) <= as_of:
+            current = tier
+        elif following is None:
+            following = tier
+    return current, following, (None if following is None
+                                else tier_start(work_start, following))
 
 
 # 《职工带薪年休假条例》第四条 职工有下列情形之一的,不享受当年的年休假:
@@ -93,30 +142,98 @@ def cancelling_reasons(tier: dict, v: dict) -> list:
     return reasons
 
 
+# 《机关事业单位工作人员带薪年休假实施办法》第五条 ……因工作需要休寒暑假天数
+#   少于年休假天数的,所在单位应当安排补足其年休假天数。
+# 补足 tops the leave UP to the entitlement: the days still due are the
+# entitlement minus the vacation taken (10 days, 5 vacation days -> 5; equal -> 0).
+def topped_up(entitlement, vacation_days):
+    due = entitlement - vacation_days
+    return int(due) if float(due).is_integer() else due
+
+
+def _years(v: dict, answer: Answer):
+    """(years worked, tier, next tier, its start date), from years_worked or the dates."""
+    dates = v["work_start"] is not None or v["as_of"] is not None
+    if dates and v["years_worked"] is not None:
+        raise InputError("years_worked", "consistency", "years_and_dates")
+    if not dates:
+        if v["years_worked"] is None:
+            raise InputError("years_worked", "missing", "years_or_dates")
+        return v["years_worked"], tier_for(v["years_worked"]), None, None
+    for key in ("work_start", "as_of"):
+        if v[key] is None:
+            raise InputError(key, "missing", "both_dates")
+    if v["work_start"] > v["as_of"]:
+        raise InputError("as_of", "consistency", "as_of_before_start")
+    tier, following, starts = tier_by_dates(v["work_start"], v["as_of"])
+    return full_years(v["work_start"], v["as_of"]), tier, following, starts
+
+
 def compute_annual(v: dict) -> Answer:
     answer = Answer()
     answer.note("annual_leave.basis", ANNUAL["clause"])
-    tier = tier_for(v["years_worked"])
+    years, tier, following, starts = _years(v, answer)
+    by_dates = v["work_start"] is not None
+    answer.set(years_worked=years,
+               next_tier_from=None if starts is None else starts.isoformat(),
+               next_tier_days=None if following is None else following["days"])
+    if by_dates:
+        answer.note("annual_leave.dates", work_start=v["work_start"].isoformat(),
+                    as_of=v["as_of"].isoformat(), years=years)
     if tier is None:
         answer.set(days=0, entitlement_days=0, reasons=[])
-        answer.note("annual_leave.under_first_tier", years=v["years_worked"],
+        answer.note("annual_leave.under_first_tier_dates" if by_dates
+                    else "annual_leave.under_first_tier", years=years,
                     first=TIERS[0]["from_years"])
+    elif by_dates:
+        answer.note("annual_leave.tier_in_force", as_of=v["as_of"].isoformat(),
+                    start=tier["from_years"], days=tier["days"])
+    else:
+        following_years = [t["from_years"] for t in TIERS if t["from_years"] > tier["from_years"]]
+        answer.note("annual_leave.tier" if following_years else "annual_leave.tier_top",
+                    years=years, start=tier["from_years"],
+                    end=following_years[0] if following_years else None, days=tier["days"])
+    if by_dates and starts is not None:
+        # The tier in force on as_of already follows art. 2 (from the next month).
+        anniversary_passed = years >= following["from_years"]
+        answer.note("annual_leave.waiting_next_month" if anniversary_passed
+                    else "annual_leave.next_tier", NEXT_MONTH["clause"],
+                    starts=starts.isoformat(), days=following["days"],
+                    years=following["from_years"], text=NEXT_MONTH["text"])
+    elif not by_dates:
+        # Only years_worked: in the year a tier is reached, art. 2 applies it from
+        # the month after the anniversary. Say so when the years are in that year.
+        crossing = [t for t in TIERS if t["from_years"] <= years < t["from_years"] + 1]
+        if crossing:
+            answer.note("annual_leave.crossing_year", NEXT_MONTH["clause"],
+                        years=crossing[0]["from_years"], days=crossing[0]["days"],
+                        previous=_previous_days(crossing[0]), text=NEXT_MONTH["text"])
+    if tier is None:
         return answer
-    following = [t["from_years"] for t in TIERS if t["from_years"] > tier["from_years"]]
-    answer.note("annual_leave.tier" if following else "annual_leave.tier_top",
-                years=v["years_worked"], start=tier["from_years"],
-                end=following[0] if following else None, days=tier["days"])
     reasons = cancelling_reasons(tier, v)
-    answer.set(days=0 if reasons else tier["days"], entitlement_days=tier["days"],
-               reasons=reasons)
+    if reasons:
+        days = 0
+    elif v["vacation_days"] > 0:
+        days = topped_up(tier["days"], v["vacation_days"])
+        answer.note("annual_leave.top_up", TOP_UP["clause"], vacation=v["vacation_days"],
+                    entitlement=tier["days"], days=days, text=TOP_UP["text"])
+    else:
+        days = tier["days"]
+    answer.set(days=days, entitlement_days=tier["days"], reasons=reasons)
     for reason in reasons:
         answer.note(f"annual_leave.reason.{reason}", vacation=v["vacation_days"],
                     entitlement=tier["days"], personal=v["personal_leave_days"],
                     personal_limit=PERSONAL_LEAVE["days"], sick=v["sick_leave_months"],
                     sick_limit=tier["sick_leave_months"])
-    answer.note("annual_leave.none" if reasons else "annual_leave.days",
-                days=0 if reasons else tier["days"])
+    if any(reason != "vacation_longer" for reason in reasons):
+        answer.note("annual_leave.next_year", NEXT_YEAR["clause"], text=NEXT_YEAR["text"])
+    answer.note("annual_leave.none" if days == 0 else "annual_leave.days", days=days)
     return answer
+
+
+def _previous_days(tier: dict):
+    earlier = [t["days"] for t in TIERS if t["from_years"] < tier["from_years"]]
+    return earlier[-1] if earlier else 0
 
 
 ANNUAL_LEAVE = Calculator(
@@ -124,5 +241,6 @@ ANNUAL_LEAVE = Calculator(
     fields=ANNUAL_FIELDS,
     compute=compute_annual,
     clauses=("c8-3",),
-    outputs=("days", "entitlement_days", "reasons"),
+    outputs=("days", "entitlement_days", "reasons", "years_worked", "next_tier_from",
+             "next_tier_days"),
 )

@@ -1,25 +1,35 @@
 """meeting_calendar: the meetings the rules require in a year.
 
-"The n-th week of a month" (c1-3 第二周、第四周) is defined here as the
-Monday-to-Sunday week that begins on the month's n-th Monday. Why: every month
-has at least four Mondays, so the 2nd and 4th weeks always exist, always begin
-inside the month and are always exactly 14 days apart. The days before a
-month's first Monday finish the previous month's last week. (Counting the week
-that contains day 1 as week 1 would make a month that starts on a Sunday have a
-one-day first week, and put its "2nd week" meeting on day 2.)
+"The n-th week of a month" (c1-3 第二周、第四周) has two readings, chosen with
+the `week_reading` input:
 
-The office meeting is put on the Monday of its week, the first working day. The
-other clauses fix only how often a meeting happens (each quarter, each month,
-N times a year); for those this module suggests a day, chosen so that no two
-meetings share a day, and gives the period the clause requires it in.
+* "calendar_row" (the default, how most staff read a wall calendar): week 1 is
+  the Monday-to-Sunday row that holds the 1st of the month, week 2 the next
+  row, and so on. Weeks 2 to 4 always lie wholly inside the month.
+* "nth_monday": the week that begins on the month's n-th Monday. Every month
+  has at least four Mondays, so these weeks always begin inside the month.
+
+The office meeting is put on the first working day of its week. The other
+clauses fix only how often a meeting happens (each quarter, each month, N times
+a year); for those this module suggests a day and gives the period the clause
+requires it in.
+
+No proposed date silently falls on a day off: each date is checked against
+China's statutory holidays (_holidays, from the `chinese_calendar` package). A
+date that falls on a holiday is MOVED to the next free working day inside its
+required period (else the next free working day after it), and the entry says
+so (`moved_from`, `holiday`); the .ics says so too. For a year the holiday data
+do not cover, nothing can be checked and every entry says so
+(`holiday_check: "unknown"`).
 """
 
 from datetime import date, timedelta
 
+from . import _holidays
 from ._answer import Answer, Calculator
 from ._data import rule
 from ._limits import MAX_YEAR, MIN_YEAR
-from ._messages import meeting_title
+from ._messages import meeting_note, meeting_title
 from ._validate import Field
 from .ics import to_ics
 
@@ -27,10 +37,13 @@ KINDS = ("office_meeting", "central_group_study", "party_member_meeting",
          "democratic_life_meeting", "collective_study")
 TABLES = {kind: rule(f"meeting_calendar.{kind}") for kind in KINDS}
 
+WEEK_READINGS = ("calendar_row", "nth_monday")
+
 FIELDS = (
     Field("year", "integer", required=True, minimum=MIN_YEAR, maximum=MAX_YEAR),
     Field("ics", "boolean", default=False),
     Field("lang", "option", default="zh", options=("zh", "en")),
+    Field("week_reading", "option", default="calendar_row", options=WEEK_READINGS),
 )
 
 MONDAY, WEDNESDAY, FRIDAY = 0, 2, 4
@@ -46,26 +59,57 @@ SUGGESTED = {
 }
 
 
-def nth_week_monday(year: int, month: int, n: int) -> date:
+def nth_week_monday(year: int, month: int, n: int, reading: str = "nth_monday") -> date:
     """The Monday that begins the month's n-th week (see the module docstring)."""
     first = date(year, month, 1)
+    if reading == "calendar_row":
+        row_monday = first - timedelta(days=first.weekday() - MONDAY)
+        return row_monday + (n - 1) * WEEK
     first_monday = first + timedelta(days=(MONDAY - first.weekday()) % 7)
     return first_monday + (n - 1) * WEEK
 
 
-def _suggested_day(kind: str, year: int, month: int) -> date:
+def _suggested_day(kind: str, year: int, month: int, reading: str) -> date:
     week, weekday = SUGGESTED[kind]
-    return nth_week_monday(year, month, week) + timedelta(days=weekday)
+    return nth_week_monday(year, month, week, reading) + timedelta(days=weekday)
+
+
+def _working(day: date) -> bool:
+    """A Monday-to-Friday working day; a weekday of a year without holiday data
+    counts as one (the answer then says holidays were not checked)."""
+    return _holidays.is_meeting_day(day) is not False
 
 
 def _after_working_days(start: date, count: int) -> date:
-    """The last of `count` consecutive working days (Mon-Fri) from start."""
+    """The last of `count` working days (Mon-Fri, not a holiday) from start."""
     day, left = start, count - 1
     while left:
         day += timedelta(days=1)
-        if day.weekday() < 5:
+        if _working(day):
             left -= 1
     return day
+
+
+# The furthest a date is moved to get past a holiday (the longest holiday,
+# Spring Festival or National Day with its weekends, is well inside it).
+SEARCH_DAYS = 31
+
+
+def _span(start: date, count: int) -> list:
+    end = _after_working_days(start, count)
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def place(start: date, count: int, period: tuple, taken: set):
+    """(first day, last day, moved) for a meeting proposed on `start` taking
+    `count` working days: the proposed day when it is a free working day, else
+    the next free working day inside the period, else the next one after it."""
+    candidates = [start + timedelta(days=i) for i in range(SEARCH_DAYS)]
+    inside = [d for d in candidates if d <= period[1]]
+    for day in inside + [d for d in candidates if d > period[1]]:
+        if _working(day) and not taken.intersection(_span(day, count)):
+            return day, _after_working_days(day, count), day != start
+    return start, _after_working_days(start, count), False
 
 
 def _month_end(year: int, month: int) -> date:
@@ -73,8 +117,12 @@ def _month_end(year: int, month: int) -> date:
     return following - timedelta(days=1)
 
 
-def _entry(kind: str, first: date, last: date, period: tuple) -> dict:
+def _entry(kind: str, proposed: date, period: tuple, taken: set) -> dict:
+    """One meeting, placed clear of holidays and of the meetings already placed."""
     table = TABLES[kind]
+    count = table.get("min_days", 1)
+    first, last, moved = place(proposed, count, period, taken)
+    taken.update(_span(first, count))
     entry = {"kind": kind, "clause": table["clause"]}
     if first == last:
         entry["date"] = first.isoformat()
@@ -83,17 +131,30 @@ def _entry(kind: str, first: date, last: date, period: tuple) -> dict:
     entry["period_start"], entry["period_end"] = (d.isoformat() for d in period)
     entry["title_zh"] = meeting_title(kind, "zh", **table)
     entry["title_en"] = meeting_title(kind, "en", **table)
+    if not _holidays.known(first.year) or not _holidays.known(last.year):
+        entry["holiday_check"] = "unknown"
+    elif moved:
+        holiday = _holidays.holiday_key(proposed)
+        entry.update(holiday_check="moved", moved_from=proposed.isoformat(), holiday=holiday)
+        if first > period[1]:
+            entry["outside_period"] = True
+    else:
+        entry["holiday_check"] = "clear"
+    entry["note_zh"] = meeting_note(entry, "zh")
+    entry["note_en"] = meeting_note(entry, "en")
     return entry
 
 
 # c1-3 主任办公会一般在每月的第二周、第四周召开两次,特殊情况可另行安排。
-def office_meetings(year: int) -> list:
+# On the first working day of the week; if the whole week is off (Spring
+# Festival), on the first working day after it (特殊情况可另行安排).
+def office_meetings(year: int, reading: str, taken: set) -> list:
     out = []
     for month in range(1, 13):
         for week in TABLES["office_meeting"]["weeks"]:
-            monday = nth_week_monday(year, month, week)
-            out.append(_entry("office_meeting", monday, monday,
-                              (monday, monday + WEEK - timedelta(days=1))))
+            monday = nth_week_monday(year, month, week, reading)
+            out.append(_entry("office_meeting", monday,
+                              (monday, monday + WEEK - timedelta(days=1)), taken))
     return out
 
 
@@ -108,49 +169,57 @@ def _periods(year: int, every: str) -> list:
 # c9-2-4 一般每个月组织一次集中学习。
 # One per period, on the suggested day of the period's last month.
 # 不少于3天 includes 3: the study takes min_days consecutive working days.
-def periodic_meetings(kind: str, year: int) -> list:
+def periodic_meetings(kind: str, year: int, reading: str, taken: set) -> list:
     table = TABLES[kind]
-    out = []
-    for period in _periods(year, table["every"]):
-        start = _suggested_day(kind, year, period[1].month)
-        end = _after_working_days(start, table.get("min_days", 1))
-        out.append(_entry(kind, start, end, period))
-    return out
+    return [_entry(kind, _suggested_day(kind, year, period[1].month, reading), period, taken)
+            for period in _periods(year, table["every"])]
 
 
 # c6-1 党员组织生活会一般每年召开4次。
 # c5-1 办领导班子民主生活会每年召开一次。
 # N a year, spread evenly: month 12/N, 2*12/N, ... (4 -> Mar, Jun, Sep, Dec).
-def yearly_meetings(kind: str, year: int) -> list:
+def yearly_meetings(kind: str, year: int, reading: str, taken: set) -> list:
     count = TABLES[kind]["per_year"]
-    out = []
-    for k in range(1, count + 1):
-        day = _suggested_day(kind, year, 12 // count * k)
-        out.append(_entry(kind, day, day, (date(year, 1, 1), date(year, 12, 31))))
-    return out
+    return [_entry(kind, _suggested_day(kind, year, 12 // count * k, reading),
+                   (date(year, 1, 1), date(year, 12, 31)), taken)
+            for k in range(1, count + 1)]
 
 
-def meetings_for(year: int) -> list:
-    meetings = (office_meetings(year)
-                + periodic_meetings("central_group_study", year)
-                + yearly_meetings("party_member_meeting", year)
-                + yearly_meetings("democratic_life_meeting", year)
-                + periodic_meetings("collective_study", year))
+def meetings_for(year: int, reading: str = "calendar_row") -> list:
+    taken: set = set()
+    meetings = (office_meetings(year, reading, taken)
+                + periodic_meetings("central_group_study", year, reading, taken)
+                + yearly_meetings("party_member_meeting", year, reading, taken)
+                + yearly_meetings("democratic_life_meeting", year, reading, taken)
+                + periodic_meetings("collective_study", year, reading, taken))
     return sorted(meetings, key=lambda m: (m.get("date") or m["start"], KINDS.index(m["kind"])))
 
 
 def compute(v: dict) -> Answer:
-    year = v["year"]
-    meetings = meetings_for(year)
+    year, reading = v["year"], v["week_reading"]
+    meetings = meetings_for(year, reading)
     answer = Answer()
+    known = _holidays.known(year)
     answer.set(year=year, meetings=meetings,
-               counts={kind: sum(m["kind"] == kind for m in meetings) for kind in KINDS})
-    answer.note("calendar.week_definition")
+               counts={kind: sum(m["kind"] == kind for m in meetings) for kind in KINDS},
+               week_reading=reading, holidays_checked=known)
+    answer.note(f"calendar.week_definition.{reading}")
     for kind in KINDS:
         answer.note(f"calendar.{kind}", TABLES[kind]["clause"], **TABLES[kind])
     answer.note("calendar.suggested")
+    moved = [m for m in meetings if m["holiday_check"] == "moved"]
+    if not known:
+        answer.note("calendar.holidays_unknown", year=year, first=_holidays.FIRST_YEAR,
+                    last=_holidays.LAST_YEAR)
+    elif moved:
+        answer.note("calendar.holidays_moved", year=year, count=len(moved),
+                    moves=[(m["moved_from"], m.get("date") or m["start"], m["holiday"])
+                           for m in moved])
+    else:
+        answer.note("calendar.holidays_clear", year=year)
     if v["ics"]:
-        answer.set(ics=to_ics({"meetings": meetings, "year": year}, lang=v["lang"]))
+        answer.set(ics=to_ics({"meetings": meetings, "year": year,
+                               "holidays_checked": known}, lang=v["lang"]))
     return answer
 
 
@@ -159,5 +228,5 @@ CALCULATOR = Calculator(
     fields=FIELDS,
     compute=compute,
     clauses=("c1-3", "c9-1-2", "c6-1", "c5-1", "c9-2-4"),
-    outputs=("year", "meetings", "counts", "ics"),
+    outputs=("year", "week_reading", "holidays_checked", "meetings", "counts", "ics"),
 )

@@ -10,12 +10,17 @@ from ._validate import Field, InputError
 ORDINARY = rule("quorum.ordinary")
 MAJOR = rule("quorum.major")
 MAJOR_EXPENDITURE = rule("quorum.major_expenditure")
+MEMBERS = rule("quorum.members")
 VOTE = rule("quorum.vote")
+
+# "major" is any other major question (c1-8 …等重大问题); "personnel" and
+# "expenditure" are the two c1-8 names. Each major kind needs every member.
+MAJOR_TOPICS = ("major", "personnel", "expenditure")
 
 FIELDS = (
     Field("members", "integer", required=True, minimum=1, maximum=MAX_MEMBERS),
     Field("present", "integer", required=True, minimum=0, maximum=MAX_MEMBERS),
-    Field("topic", "option", default="ordinary", options=("ordinary", "major")),
+    Field("topic", "option", default="ordinary", options=("ordinary", *MAJOR_TOPICS)),
     Field("votes_for", "integer", minimum=0, maximum=MAX_MEMBERS),
     Field("votes_against", "integer", minimum=0, maximum=MAX_MEMBERS),
 )
@@ -27,7 +32,7 @@ FIELDS = (
 # (5 members -> 3.75 -> 4). For major topics 一般应全体成员到齐 is read strictly:
 # every member.
 def required_present(members: int, topic: str) -> int:
-    share = ratio(MAJOR if topic == "major" else ORDINARY)
+    share = ratio(MAJOR if topic in MAJOR_TOPICS else ORDINARY)
     return math.ceil(share * members)
 
 
@@ -63,17 +68,34 @@ def compute(v: dict) -> Answer:
 
     answer = Answer()
     required = required_present(members, topic)
+    ordinary = required_present(members, "ordinary")
     met = present >= required
+    # The major topic's own reason for failing: c1-8's three-quarters quorum is
+    # met, only the 一般应全体成员到齐 requirement (read strictly) is not.
+    short_of_all = topic in MAJOR_TOPICS and ordinary <= present < required
     answer.set(quorum_met=met, required_present=required)
-    if topic == "major":
-        answer.note("quorum.major", MAJOR["clause"], members=members, required=required,
-                    text=MAJOR["text"])
-        answer.note("quorum.major_expenditure", MAJOR_EXPENDITURE["clause"],
-                    text=MAJOR_EXPENDITURE["text"])
+    if topic in MAJOR_TOPICS:
+        answer.note(f"quorum.major.{topic}", MAJOR["clause"], members=members,
+                    required=required, text=MAJOR["text"])
+        if topic == "expenditure":
+            # c12-2 5000元以上重大开支报请主任办公会议定: a reading, said to be one.
+            answer.note("quorum.major_expenditure", MAJOR_EXPENDITURE["clause"],
+                        amount=MAJOR_EXPENDITURE["from_amount"],
+                        text=MAJOR_EXPENDITURE["text"])
     else:
         answer.note("quorum.ordinary", ORDINARY["clause"], members=members, required=required,
                     ratio=ORDINARY["ratio"], text=ORDINARY["text"])
-    answer.note("quorum.met" if met else "quorum.not_met", present=present, required=required)
+    # c1-2 ……其他工作人员列席参加: those attending in a non-voting capacity are
+    # not members, so neither the member count nor the head count includes them.
+    answer.note("quorum.members", MEMBERS["clause"], text=MEMBERS["text"])
+    if met:
+        answer.note("quorum.met", present=present, required=required)
+    elif short_of_all:
+        answer.note("quorum.not_all_present", present=present, required=required,
+                    ordinary=ordinary, absent=members - present, ratio=ORDINARY["ratio"])
+    else:
+        answer.note("quorum.not_met", present=present, required=required,
+                    ratio=ORDINARY["ratio"])
 
     votes_for = v["votes_for"]
     if votes_for is not None:
@@ -81,9 +103,15 @@ def compute(v: dict) -> Answer:
         passed = met and motion_passes(votes_for, present)
         answer.set(passed=passed)
         if not met:
-            answer.note("quorum.vote_void", VOTE["clause"])
+            answer.note("quorum.vote_void_major" if short_of_all else "quorum.vote_void",
+                        VOTE["clause"], ratio=ORDINARY["ratio"])
+        elif passed:
+            answer.note("quorum.vote_passed", VOTE["clause"], votes_for=votes_for,
+                        present=present, needed=votes_needed(present), text=VOTE["text"])
         else:
-            answer.note("quorum.vote_passed" if passed else "quorum.vote_failed", VOTE["clause"],
+            votes_against = v["votes_against"]
+            tie = votes_against is not None and votes_against == votes_for
+            answer.note("quorum.vote_tied" if tie else "quorum.vote_failed", VOTE["clause"],
                         votes_for=votes_for, present=present,
                         needed=votes_needed(present), text=VOTE["text"])
     return answer
@@ -93,6 +121,6 @@ CALCULATOR = Calculator(
     name="quorum",
     fields=FIELDS,
     compute=compute,
-    clauses=("c1-8", "c1-7", "c12-2"),
+    clauses=("c1-8", "c1-2", "c1-7", "c12-2"),
     outputs=("quorum_met", "required_present", "passed"),
 )

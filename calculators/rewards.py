@@ -15,8 +15,10 @@ for _code, _table in LEVELS.items():
     for _name in _table["outlets"]:
         OUTLET_LEVEL[_name] = _code
 
+# An article no outlet took has `outlets: []`: it earns nothing but was written,
+# so it counts for the young cadres' monthly article (c13-1 撰写, not 采用).
 ARTICLE = (
-    Field("outlets", "list", required=True, minimum=1, maximum=MAX_OUTLETS_PER_ARTICLE,
+    Field("outlets", "list", required=True, minimum=0, maximum=MAX_OUTLETS_PER_ARTICLE,
           item=Field("outlet", "option", options=tuple(OUTLET_LEVEL))),
     Field("month", "month"),
 )
@@ -34,6 +36,8 @@ FIELDS = (
 # An article taken by several outlets earns only its highest reward; on a tie
 # the first outlet given is named.
 def article_reward(outlets: list) -> tuple:
+    if not outlets:  # written, not taken: no reward
+        return 0, None, None
     best = max(outlets, key=lambda name: LEVELS[OUTLET_LEVEL[name]]["reward"])
     level = OUTLET_LEVEL[best]
     return LEVELS[level]["reward"], best, level
@@ -51,7 +55,9 @@ def _months_between(first: tuple, last: tuple):
 
 
 # c13-1 年轻干部按岗位分工须每月撰写新闻稿件至少1篇。
-# 至少1篇 includes one: a month is short when it has fewer than one article.
+# 撰写 is writing, not publication: every article entered counts for its month,
+# taken by an outlet or not. 至少1篇 includes one: a month is short when it has
+# fewer than one article.
 # The months checked run from period_start (else the earliest month given) to
 # period_end (else the latest month given), both included.
 def shortfall(counts: dict, start: tuple, end: tuple) -> list:
@@ -73,6 +79,9 @@ def _young_cadre(v: dict, answer: Answer) -> None:
     if start > end:
         field = "period_end" if v["period_end"] is not None else "period_start"
         raise InputError(field, "consistency", "period_reversed")
+    unpublished = sum(1 for a in v["articles"] if a["month"] is not None and not a["outlets"])
+    if unpublished:
+        answer.note("rewards.young_cadre_unpublished", YOUNG_CADRE["clause"], count=unpublished)
     missing = shortfall(counts, start, end)
     answer.set(shortfall_months=missing)
     answer.note("rewards.young_cadre_short" if missing else "rewards.young_cadre_ok",
@@ -82,6 +91,10 @@ def _young_cadre(v: dict, answer: Answer) -> None:
 
 
 def compute(v: dict) -> Answer:
+    if (v["period_start"] is not None and v["period_end"] is not None
+            and v["period_start"] > v["period_end"]):
+        # Refused whether or not young_cadre is set: a reversed period is a slip.
+        raise InputError("period_end", "consistency", "period_reversed")
     answer = Answer()
     rewards = []
     for index, article in enumerate(v["articles"]):
@@ -92,6 +105,9 @@ def compute(v: dict) -> Answer:
                 **{code: table["reward"] for code, table in LEVELS.items()})
     if any(len(article["outlets"]) > 1 for article in v["articles"]):
         answer.note("rewards.highest_only", HIGHEST_ONLY["clause"], text=HIGHEST_ONLY["text"])
+    not_taken = sum(1 for article in v["articles"] if not article["outlets"])
+    if not_taken:
+        answer.note("rewards.not_taken", HIGHEST_ONLY["clause"], count=not_taken)
     answer.note("rewards.total", count=len(rewards), total=answer.figures["total"])
     if v["young_cadre"]:
         _young_cadre(v, answer)

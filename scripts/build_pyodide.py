@@ -6,9 +6,14 @@ Run after `mkdocs build` (make build does):
    from pyproject.toml (setuptools, no build isolation, so nothing is downloaded);
 2. copy Pyodide's core files from node_modules/pyodide (pinned in
    package-lock.json) into site/assets/pyodide/: one copy for both languages;
-3. register the wheel in that folder's pyodide-lock.json with pyodide-build's
-   `pyodide lockfile add-wheels`, so `pyodide.loadPackage("yongding-calculators")`
-   fetches it from the same folder and checks its sha256.
+3. fetch the wheel of its one dependency, chinese-calendar (pure Python, the
+   version pinned in requirements.txt), with `pip download` from the package
+   index (pip's cache serves it again offline);
+4. register both wheels in that folder's pyodide-lock.json with one call of
+   pyodide-build's `pyodide lockfile add-wheels`, so
+   `pyodide.loadPackage("yongding-calculators")` fetches the calculators AND,
+   through the lockfile's `depends`, chinese-calendar from the same folder,
+   each checked against its sha256.
 
 Fails loudly (exit 1) when node_modules is missing or anything does not add up.
 """
@@ -29,6 +34,8 @@ PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
               "pyodide-lock.json")
 PACKAGE = "yongding-calculators"
+# The calculators' declared dependencies (pyproject.toml), by their lockfile names.
+DEPENDENCIES = ("chinese-calendar",)
 BIN = Path(sys.executable).parent
 
 
@@ -60,6 +67,34 @@ def build_wheel(out: Path) -> Path:
     return wheels[0]
 
 
+def pinned(name: str) -> str:
+    """`name==version` as pinned in requirements.txt."""
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        if line.split("==")[0].strip().lower().replace("_", "-") == name:
+            return line.strip()
+    fail(f"{name} is not pinned in requirements.txt")
+
+
+def dependency_wheels(out: Path) -> list:
+    """The pure-Python wheels of the calculators' dependencies, into `out`."""
+    wheels = []
+    for name in DEPENDENCIES:
+        with tempfile.TemporaryDirectory() as tmp:
+            result = subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                 "--only-binary", ":all:", "--dest", tmp, pinned(name)],
+                capture_output=True, text=True)
+            found = sorted(Path(tmp).glob("*-none-any.whl"))
+            if result.returncode or len(found) != 1:
+                fail(f"could not fetch the pure-Python wheel of {pinned(name)} "
+                     "(package index unreachable and not in pip's cache?)\n"
+                     + result.stdout + result.stderr)
+            target = out / found[0].name
+            shutil.copy2(found[0], target)
+            wheels.append(target)
+    return wheels
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", default=str(ROOT / "site"), help="the built site (default: site/)")
@@ -81,28 +116,36 @@ def main() -> None:
         shutil.copy2(PYODIDE_NPM / name, target / name)
 
     wheel = build_wheel(target)
+    extra = dependency_wheels(target)
     pyodide_cli = BIN / "pyodide"
     if not pyodide_cli.exists():
         fail(f"{pyodide_cli} not found: pyodide-build is not installed in the venv")
     lock = target / "pyodide-lock.json"
     result = subprocess.run(
         [str(pyodide_cli), "lockfile", "add-wheels", "--input", str(lock), "--output", str(lock),
-         "--base-path", str(target), str(wheel)],
+         "--base-path", str(target), str(wheel), *map(str, extra)],
         capture_output=True, text=True)
     if result.returncode:
         fail("`pyodide lockfile add-wheels` failed (pkginfo installed?)\n"
              + result.stdout + result.stderr)
 
-    entry = json.loads(lock.read_text(encoding="utf-8"))["packages"].get(PACKAGE)
+    packages = json.loads(lock.read_text(encoding="utf-8"))["packages"]
+    entry = packages.get(PACKAGE)
     if entry is None:
         fail(f"{PACKAGE} is not in {lock} after add-wheels")
     digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
     if entry.get("sha256") != digest or entry.get("file_name") != wheel.name:
         fail(f"lockfile entry does not match the wheel: {entry}")
+    for name, dep in zip(DEPENDENCIES, extra):
+        found = packages.get(name)
+        if found is None or found.get("file_name") != dep.name:
+            fail(f"{name} is not registered in {lock}: {found}")
+        if name not in entry.get("depends", []):
+            fail(f"{PACKAGE} does not depend on {name} in the lockfile: {entry}")
     size = sum(p.stat().st_size for p in target.iterdir())
     print(f"build_pyodide: {target.relative_to(site.parent) if site.parent in target.parents else target}"
           f" ({size / 1e6:.1f} MB): Pyodide {json.loads((PYODIDE_NPM / 'package.json').read_text())['version']}"
-          f" + {wheel.name} (sha256 {digest[:12]}…)")
+          f" + {wheel.name} (sha256 {digest[:12]}…) + {', '.join(w.name for w in extra)}")
 
 
 if __name__ == "__main__":

@@ -51,6 +51,13 @@ def test_the_engine_is_the_self_hosted_pyodide_with_the_wheel(pyodide_run, site_
     entry = lock["packages"]["yongding-calculators"]
     wheel = site_dir / "assets/pyodide" / entry["file_name"]
     assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
+    # Its one dependency, the holiday data, is registered beside it and loads with it.
+    assert entry["depends"] == ["chinese-calendar"]
+    holidays = lock["packages"]["chinese-calendar"]
+    dep = site_dir / "assets/pyodide" / holidays["file_name"]
+    assert hashlib.sha256(dep.read_bytes()).hexdigest() == holidays["sha256"]
+    from importlib.metadata import version
+    assert pyodide_run["holidays_version"] == version("chinese-calendar") == "1.11.0"
 
 
 def test_every_case_ran(pyodide_run, root):

@@ -29,6 +29,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import calculators  # noqa: E402  (the package under test, from the repository)
+from calculators import _messages as calculators_messages  # noqa: E402
 
 SHORTCODE = re.compile(r"^[ \t]*<!--\s*calculator:\s*([^\s>]*)\s*-->[ \t]*$", re.M)
 RENDERED = re.compile(r"<!--\s*calculator:\s*([^\s>]*)\s*-->")
@@ -97,18 +98,9 @@ UI = {
     },
 }
 
-# Readable words for coded output values (presentation only).
-VALUE_LABELS = {
-    ("leave_approval", "approver"): {
-        "principal": ("单位主要负责人", "The principal (单位主要负责人)"),
-        "deputy": ("分管领导", "The deputy in charge (分管领导)"),
-    },
-    ("annual_leave", "reasons"): {
-        "vacation_longer": ("寒暑假天数多于年休假天数", "Winter/summer vacation longer than the entitlement"),
-        "personal_leave": ("事假累计20天以上且未扣工资", "20 or more days of personal leave without pay deduction"),
-        "sick_leave": ("病假累计达到规定月数", "Sick leave reached the limit for the years worked"),
-    },
-}
+# Readable words for coded output values (presentation only). The wording lives
+# in the calculators' messages module, beside every other word they show.
+VALUE_LABELS = calculators_messages.VALUE_LABELS
 
 
 def _lang(config) -> str:
@@ -217,17 +209,10 @@ def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
             f'<input type="{input_type}" {common}{placeholder}{req}>{_error_p(fid)}</div>')
 
 
-# English names for the outlets the rules name in Chinese; the value sent to the
-# calculator stays the Chinese name of the contract, shown beside the English.
-OUTLET_NAMES_EN = {
-    "永定新闻网": "Yongding News Network",
-    "永定区政府网": "Yongding District Government website",
-    "市机构编制网": "Municipal Institutional Organization website",
-    "红网手机报": "Rednet Mobile News",
-    "区委办": "General Office of the District Party Committee",
-    "区政府办": "General Office of the District Government",
-    "张家界日报": "Zhangjiajie Daily",
-}
+# English names for the outlets the rules name in Chinese (following c13-2's
+# English); the value sent to the calculator stays the Chinese name of the
+# contract, shown in brackets after the English.
+OUTLET_NAMES_EN = calculators_messages.OUTLET_NAMES_EN
 
 
 def _outlets(field: dict) -> list:

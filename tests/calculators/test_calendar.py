@@ -83,7 +83,7 @@ def test_the_english_ics_uses_english_titles():
     text = calculators.to_ics(result, lang="en")
     calendar = icalendar.Calendar.from_ical(text)
     summaries = {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
-    assert "Director's office meeting" in summaries
+    assert "Director's Office Meeting" in summaries
 
 
 def test_the_ics_is_the_same_on_every_run():
@@ -102,3 +102,24 @@ def test_folding_never_splits_a_chinese_character():
 
 def test_text_values_are_escaped():
     assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+
+
+def _events(year, lang, reading="calendar_row"):
+    result = calculators.run("meeting_calendar", {"year": year, "week_reading": reading})
+    calendar = icalendar.Calendar.from_ical(calculators.to_ics(result, lang=lang))
+    return {str(e["DTSTART"].to_ical().decode()): str(e["DESCRIPTION"])
+            for e in calendar.walk("VEVENT")}
+
+
+def test_the_ics_says_when_a_date_was_moved_off_a_holiday():
+    zh, en = _events(2026, "zh"), _events(2026, "en")
+    # The week-4 office meeting of February 2026 fell in the Spring Festival.
+    assert "2026-02-16" in zh["20260224"] and "春节" in zh["20260224"]
+    assert "Spring Festival" in en["20260224"] and "moved" in en["20260224"]
+    assert "已核对法定节假日" in zh["20260302"]
+
+
+def test_the_ics_says_when_holidays_are_not_known():
+    zh, en = _events(2027, "zh"), _events(2027, "en")
+    assert all("国务院办公厅" in text for text in zh.values())
+    assert all("not known" in text for text in en.values())

@@ -94,3 +94,69 @@ def test_help_exits_0():
 def test_json_given_with_equals_sign():
     code, out = cli("leave_approval", '--json={"days": 0.5}')
     assert code == 0 and json.loads(out)["approver"] == "deputy"
+
+
+def cli_bytes(*args: bytes, cwd=ROOT):
+    """The CLI with raw argv bytes (a GBK or Latin-1 terminal sends such bytes)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("PYTHONIOENCODING", None)
+    done = subprocess.run([sys.executable.encode(), b"-m", b"calculators", *args], cwd=cwd,
+                          env=env, capture_output=True, timeout=60)
+    assert b"Traceback" not in done.stderr and done.stderr == b""
+    return done.returncode, json.loads(done.stdout.decode("utf-8"))
+
+
+@pytest.mark.parametrize("args,field,code", [
+    ([b"quorum", b"--json", b'{"members": 5, "present": 4, "\\ud800": 1}'], "?", "unknown_field"),
+    ([b"rewards", b"--json", b'{"articles": [{"outlets": ["\xe6\xb0\xb8\xe5\xae\x9a\xe6\x96\xb0\xe9\x97\xbb\xe7\xbd\x91"], "\\ud800": 1}]}'],
+     "articles[0].?", "unknown_field"),
+    ([b"quorum", b"--json", b'{"members": 5, "present": 4, "\xff": 1}'], "?", "unknown_field"),
+    ([b"quorum", b"--x\xff"], "argv", "format"),
+    ([b"quorum", b"\xff", b"--json", b"{}"], "argv", "format"),
+    ([b"q\xff", b"--json", b"{}"], "name", "name"),
+    ([b"meeting_calendar", b"--json", b'{"year": 2027}', b"--ics", b"--lang", b"\xff"], "lang", "option"),
+    ([b"quorum", b"--json", b'{"members": 5, "members": 4, "present": 3}'], "members", "format"),
+    ([b"quorum", b"--json", b'{"members": 5, "present": 4}', b"--json", b'{"members": 4, "present": 1}'],
+     "argv", "format"),
+], ids=[
+    "a lone surrogate in a JSON key", "a lone surrogate in a nested JSON key",
+    "a raw non-UTF-8 byte in a JSON key", "a raw byte in an option", "a raw byte in a second name",
+    "a raw byte in the calculator name", "a raw byte in --lang", "a duplicate JSON key",
+    "a second --json",
+])
+def test_text_that_cannot_be_encoded_is_the_users_error(args, field, code):
+    exit_code, answer = cli_bytes(*args)
+    assert exit_code == 2
+    assert answer["ok"] is False and answer["error"]["code"] == code
+    assert answer["error"]["field"] == field
+    assert answer["error"]["message_zh"] and answer["error"]["message_en"]
+
+
+def test_the_api_names_a_surrogate_key_safely():
+    result = calculators.run("quorum", {"members": 5, "present": 4, "\ud800": 1})
+    assert result["error"]["code"] == "unknown_field" and result["error"]["field"] == "?"
+    json.dumps(result, ensure_ascii=False).encode("utf-8")
+
+
+def test_an_internal_bug_exits_1_as_documented(monkeypatch, capsys):
+    from calculators import __main__ as entry
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+    monkeypatch.setattr(entry, "run", broken)
+    monkeypatch.setattr(sys, "argv", ["calculators", "quorum", "--json", "{}"])
+    assert entry._entry() == 1
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["error"]["code"] == "internal"
+
+
+def test_the_cli_runs_from_any_directory(tmp_path):
+    # The venv holds the package (make venv installs it), so no PYTHONPATH is needed.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONIOENCODING")}
+    venv_python = ROOT / ".venv" / "bin" / "python"
+    python = str(venv_python) if venv_python.exists() else sys.executable
+    done = subprocess.run([python, "-m", "calculators", "quorum", "--json",
+                           '{"members": 5, "present": 4}'], cwd=tmp_path, env=env,
+                          capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr.decode()
+    assert json.loads(done.stdout)["quorum_met"] is True

@@ -23,7 +23,8 @@ await pyodide.loadPackage("yongding-calculators", {
   messageCallback: () => {},
   errorCallback: (m) => problems.push(m),
 });
-if (!pyodide.loadedPackages["yongding-calculators"]) {
+// chinese-calendar (the holiday data) must come in through the lockfile's "depends".
+if (!pyodide.loadedPackages["yongding-calculators"] || !pyodide.loadedPackages["chinese-calendar"]) {
   console.error("yongding-calculators did not load: " + problems.join("; "));
   process.exit(1);
 }
@@ -40,6 +41,7 @@ results = [
 ]
 json.dumps({"pyodide": "${pyodide.version}", "python": sys.version.split()[0],
             "module": calculators.__file__, "package_version": version("yongding-calculators"),
+            "holidays_version": version("chinese-calendar"),
             "results": results}, ensure_ascii=False)
 `);
 process.stdout.write(output + "\n");
