@@ -75,7 +75,36 @@
     link.href = url.href;
   }
 
+  /* Tab stops that show nothing: Material's theme toggle focuses a 0×0 radio
+     input (its visible label never shows focus), and Chromium makes the empty
+     search scroll wrapper focusable. The label becomes the control instead. */
+  function fixTabStops() {
+    var inputs = document.querySelectorAll("[data-md-component=palette] input.md-option");
+    for (var i = 0; i < inputs.length; i++) inputs[i].setAttribute("tabindex", "-1");
+    var labels = document.querySelectorAll("[data-md-component=palette] label.md-header__button");
+    for (var j = 0; j < labels.length; j++) {
+      var label = labels[j];
+      label.setAttribute("tabindex", "0");
+      label.setAttribute("role", "button");
+      if (!label.getAttribute("aria-label") && label.title) label.setAttribute("aria-label", label.title);
+      label.addEventListener("keydown", function (ev) {
+        if (ev.key !== "Enter" && ev.key !== " ") return;
+        ev.preventDefault();
+        var target = ev.currentTarget;
+        target.click();
+        /* the other label is shown now: keep the focus on the toggle */
+        setTimeout(function () {
+          var shown = document.querySelector("[data-md-component=palette] label.md-header__button:not([hidden])");
+          if (shown) shown.focus();
+        }, 0);
+      });
+    }
+    var wrap = document.querySelector(".md-search__scrollwrap");
+    if (wrap) wrap.setAttribute("tabindex", "-1");
+  }
+
   arriveFromParam();
+  fixTabStops();
   watchSearchResults();
   ["pointerdown", "keydown", "click"].forEach(function (type) {
     document.addEventListener(type, keepPlaceOnLanguageSwitch, true);
