@@ -11,8 +11,9 @@ browser under Pyodide. `run` never raises: bad input comes back as
 
 from . import condolence, duty, expenditure, leave, meetings, quorum, rewards
 from ._answer import Calculator
+from ._headline import headline
 from ._messages import (FIELD_LABELS, OPTION_LABELS, OUTPUT_LABELS, TITLES, echo, error_messages,
-                        explain)
+                        explain, headline_text)
 from ._validate import ERROR_CODES, InputError, check_fields, describe_field
 from .ics import to_ics
 
@@ -49,9 +50,12 @@ def _answer(calc: Calculator, inputs) -> dict:
         inputs = {}
     if not isinstance(inputs, dict):
         raise InputError("inputs", "type", "inputs")
-    answer = calc.compute(check_fields(calc.fields, inputs))
+    values = check_fields(calc.fields, inputs)
+    answer = calc.compute(values)
     explanation_zh, explanation_en = explain(answer.notes)
+    answer_zh, answer_en = headline_text(*headline(calc.name, answer.figures, values))
     return {"ok": True, **answer.figures, "clauses": list(answer.clauses),
+            "answer_zh": answer_zh, "answer_en": answer_en,
             "explanation_zh": explanation_zh, "explanation_en": explanation_en}
 
 
