@@ -315,6 +315,27 @@ def edition_status(lang: str) -> str:
     return f'<p class="edition-status">{text}</p>'
 
 
+def clause_links_line(lang: str, ids: list[str]) -> str:
+    """「依据条文：“财务管理制度”第8条、……」: the clauses a page rests on, by their
+    printed numbers, each linked (pages one level below the language root)."""
+    _, by_id = _rows()
+    links = []
+    for cid in ids:
+        c = by_id.get(cid)
+        if c is None:
+            raise PluginError(f"unknown clause {cid!r} in a clauses shortcode")
+        if lang == "zh":
+            text = f"“{chapter_name_zh(c.chapter_title_zh)}”{item_zh(c, by_id)}"
+        else:
+            text = f"{chapter_name_en(c.chapter_title_en)}, {item_en(c)}"
+        links.append(f"[{text}](../{c.page}.md#{c.id})")
+    head = "依据条文：" if lang == "zh" else "Rules applied: "
+    return head + ("、" if lang == "zh" else "; ").join(links)
+
+
+CLAUSES_SHORTCODE = re.compile(r"<!--\s*clauses:\s*([^>]*?)\s*-->")
+
+
 SHORTCODES = {
     "<!-- citation-examples -->": citation_examples,
     "<!-- chapter-list -->": chapter_list,
@@ -324,6 +345,8 @@ HANDBOOK_SHORTCODE = re.compile(r"<!--\s*(?:citation|chapter|edition)-[^>]*-->")
 
 
 def on_page_markdown(markdown, page, config, files):
+    lang = _lang(config)
+    markdown = CLAUSES_SHORTCODE.sub(lambda m: clause_links_line(lang, m.group(1).split()), markdown)
     for code, make in SHORTCODES.items():
         if code in markdown:
             markdown = markdown.replace(code, make(_lang(config)))
