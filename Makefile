@@ -62,8 +62,13 @@ serve: build
 dev: venv
 	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
+# Every test, on every core (pytest-xdist; the browser fixtures are per worker).
 test: build system-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist load
+
+# Everything but the browser: the quick check while editing (about a minute).
+test-fast: build
+	$(BIN)/python -m pytest -n auto --dist load --ignore=tests/browser
 
 bench: build system-deps
 	$(BIN)/python scripts/bench_calculators.py
