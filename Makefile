@@ -31,12 +31,15 @@ system-deps:
 	    chromium fonts-noto-cjk nginx-light; fi
 
 # The static site in site/: MkDocs (both languages), then the self-hosted
-# Pyodide with the calculators wheel registered in its lockfile, and last the
-# service worker that caches all of it for offline use (sw.js).
+# Pyodide with the calculators wheel(s) registered in its lockfile, then the
+# memory snapshot of Pyodide with the calculators imported (made in Node with the
+# same Pyodide; assets/pyodide/snapshot.json + calculators-<hash>.snapshot), and
+# last the service worker that caches all of it for offline use (sw.js).
 build: venv node
 	rm -rf site
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python scripts/build_pyodide.py
+	node scripts/build_snapshot.mjs site
 	$(BIN)/python scripts/build_service_worker.py
 
 serve: build
