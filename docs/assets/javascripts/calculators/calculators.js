@@ -323,6 +323,10 @@ function onMessage(event) {
     if (msg.via) document.documentElement.dataset.calculatorsVia = msg.via;
     if (msg.stage === "ready") engineReady();
     else { stage = msg.stage; moved(); }
+  } else if (msg.type === "mark") {
+    try {
+      performance.mark("calculator:worker:" + msg.name, { startTime: msg.at - performance.timeOrigin });
+    } catch (error) { /* an old browser: timings are for the benchmark only */ }
   } else if (msg.type === "progress") {
     bytes = { loaded: msg.loaded, total: msg.total };
     moved();

@@ -32,6 +32,8 @@ let engine = null;
 let failed = false;
 
 function post(message) { self.postMessage(message); }
+// Timings for the benchmark: the page records them as performance marks.
+function mark(name) { post({ type: "mark", name, at: performance.timeOrigin + performance.now() }); }
 
 // A file that fails to load makes Emscripten abort inside Pyodide, which does not
 // always reject loadPyodide's promise: report any stray failure at once.
@@ -158,6 +160,7 @@ function makeRunner(pyodide) {
 
 async function start(indexURL, allowSnapshot) {
   indexRoot = indexURL;
+  mark("start");
   post({ type: "status", stage: "download" });
   if (typeof WebAssembly !== "object") {
     const error = new Error("WebAssembly is unavailable");
@@ -175,50 +178,74 @@ async function start(indexURL, allowSnapshot) {
       .then((response) => (response.ok ? response.json() : null))
       .catch(() => null);
   const module = import(indexURL + "pyodide.mjs");
+  // The snapshot image is fetched (or read from Cache Storage) as soon as the manifest
+  // looks usable, in parallel with Pyodide's own files; the full check comes below.
+  const abort = new AbortController();
+  const image = manifest.then((m) => {
+    if (!snapshot.usable(m)) return null;
+    mark("snapshot-download");
+    expected.set(new URL(m.file, indexURL).href, m.bytes);
+    return snapshot.load(indexURL, m, (n) => progress(n), abort.signal).then((got) => {
+      if (got.cached) expected.delete(new URL(m.file, indexURL).href);
+      mark(got.cached ? "snapshot-cached" : "snapshot-bytes");
+      return got;
+    });
+  });
+  image.catch(() => {});
+  const known = (await manifest) || {};
+  for (const [name, size] of Object.entries(known.sizes || {})) {
+    if (!name.endsWith(".whl")) expected.set(new URL(name, indexURL).href, size);
+  }
   const lock = JSON.parse(await lockText);
   const packages = [...closure(lock, PACKAGE).values()];
   if (!packages.length) throw missing(`${PACKAGE} is not in pyodide-lock.json`);
-  for (const entry of packages) {
-    const url = new URL(entry.file_name, indexURL).href;
-    expected.set(url, entry.size || 0);
-    prefetch(url, { integrity: "sha256-" + hexToBase64(entry.sha256) });
-  }
-  const known = (await manifest) || {};
-  for (const [name, size] of Object.entries(known.sizes || {})) {
-    expected.set(new URL(name, indexURL).href, size);
-  }
+  const fetchPackages = () => {  // for loadPackage, in parallel with the boot
+    for (const entry of packages) {
+      const url = new URL(entry.file_name, indexURL).href;
+      expected.set(url, (known.sizes || {})[entry.file_name] || 0);
+      prefetch(url, { integrity: "sha256-" + hexToBase64(entry.sha256) });
+    }
+  };
   const { loadPyodide, version } = await module;
+  mark("pyodide-module");
   const options = { indexURL, lockFileContents: lockText, packageBaseUrl: indexURL };
 
-  const chosen = snapshot.plan(await manifest, await lockText, version);
+  const chosen = snapshot.plan(known.format ? known : null, await lockText, version);
   if (chosen.use) {
+    let got = null;
     try {
-      expected.set(new URL(chosen.file, indexURL).href, chosen.bytes);
       snapshotTried = true;
       const aborted = new Promise((resolve, reject) => { abortSnapshot = reject; });
-      const bytes = snapshot.download(indexURL, chosen, (n) => progress(n));
-      bytes.then(() => post({ type: "status", stage: "start", via: "snapshot" }), () => {});
+      const bytes = image.then((result) => {
+        got = result;
+        post({ type: "status", stage: "start", via: "snapshot" });
+        return result.image;
+      });
       const { run } = await Promise.race([
-        snapshot.restore(loadPyodide, options, bytes, chosen, makeRunner), aborted]);
+        snapshot.restore(loadPyodide, options, bytes, chosen, makeRunner, mark), aborted]);
       abortSnapshot = null;
       post({ type: "status", stage: "ready", via: "snapshot" });
+      if (!got.cached) {  // for the next page: no download, no decompression
+        mark("keep");
+        snapshot.keep(indexURL, known, got.image).then(() => mark("kept"), () => {});
+      }
       return run;
     } catch (error) {
       abortSnapshot = null;
       if (failed) throw error;  // a missing engine file: the normal boot would fail too
       console.info("calculators: snapshot not used, booting normally:", error && error.message);
       post({ type: "note", kind: "snapshot-failed", message: String(error && error.message) });
-      expected.delete(new URL(chosen.file, indexURL).href);
-      for (const entry of packages) {  // loadPackage fetches them again
-        prefetch(new URL(entry.file_name, indexURL).href,
-                 { integrity: "sha256-" + hexToBase64(entry.sha256) });
-      }
+      if (got && got.cached) snapshot.forget(indexURL, known).catch(() => {});
     }
-  } else if (allowSnapshot) {
-    console.info("calculators: snapshot not used:", chosen.why);
+  } else {
+    abort.abort();
+    if (allowSnapshot) console.info("calculators: snapshot not used:", chosen.why);
   }
+  for (const url of [...expected.keys()]) if (url.endsWith(".snapshot")) expected.delete(url);
+  fetchPackages();
 
   const pyodide = await loadPyodide(options);
+  mark("booted");
   post({ type: "status", stage: "package", via: "boot" });
   const problems = [];
   await pyodide.loadPackage(packages.map((entry) => entry.name), {
@@ -239,7 +266,9 @@ self.onmessage = async (event) => {
   const msg = event.data || {};
   if (msg.type === "init") {
     if (!engine) {
-      engine = start(msg.indexURL, msg.snapshot !== false);
+      // Save-Data: the normal boot downloads about 7 MB less than the snapshot path.
+      const saveData = Boolean(self.navigator.connection && self.navigator.connection.saveData);
+      engine = start(msg.indexURL, msg.snapshot !== false && !saveData);
       engine.catch((error) => report(error));
     }
     return;
