@@ -22,7 +22,7 @@
 // offers it), so a second calculator page skips the download and the decompression.
 
 export const PINNED_PYODIDE = "314.0.7";
-const CACHE = "handbook-calculators-snapshot";
+const CACHE = "calculators-snapshot"; // not "handbook-…": sw.js deletes those
 
 // May the manifest be used with this lockfile and this Pyodide version?
 export function plan(manifest, lockText, version) {
