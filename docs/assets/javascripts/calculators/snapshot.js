@@ -129,6 +129,7 @@ export async function restore(loadPyodide, options, image, want, makeRunner, mar
     }
     return raw;
   });
+  memory.catch(() => {});  // a failure is Pyodide's to report (below), not "unhandled"
   const pyodide = await loadPyodide({ ...options, _loadSnapshot: memory });
   mark("restored");
   const data = await bytes;

@@ -221,6 +221,7 @@ async function start(indexURL, allowSnapshot) {
         post({ type: "status", stage: "start", via: "snapshot" });
         return result.image;
       });
+      bytes.catch(() => {});
       const { run } = await Promise.race([
         snapshot.restore(loadPyodide, options, bytes, chosen, makeRunner, mark), aborted]);
       abortSnapshot = null;
