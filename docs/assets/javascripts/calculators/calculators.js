@@ -263,7 +263,7 @@ function loadingText(ui) {
 function showLoading() {
   for (const widget of forms) {
     setStatus(widget, "loading", loadingText(widget.config.ui));
-    widget.form.dataset.engine = "loading";
+    delete widget.form.dataset.engine;  // set once the engine is ready, slow or failed
     const progress = widget.status.querySelector("progress");
     if (progress && stage === "download" && bytes.total) {
       progress.max = bytes.total;
