@@ -53,8 +53,10 @@ dev: venv
 test: build system-deps
 	$(BIN)/python -m pytest
 
+# Figures against a bare loadPyodide() measured in the same run (median of BENCH_RUNS).
+BENCH_RUNS ?= 5
 bench: build system-deps
-	$(BIN)/python scripts/bench_calculators.py
+	$(BIN)/python scripts/bench_calculators.py --runs $(BENCH_RUNS)
 
 clean:
 	rm -rf site build dist *.egg-info .pytest_cache

@@ -6,8 +6,11 @@ the rules. Labels come in the language being built (`config.theme['language']`,
 'zh' or 'en'). An unknown NAME fails the build.
 
 Only pages with a form get the calculator script: a tiny inline script in
-<head> starts the Pyodide worker at once (the engine loads while the page
-renders), then `calculators.js` wires the forms. Other pages load nothing.
+<head> (the same bytes on every page, one CSP hash) defines how to start the
+Pyodide worker, and starts it at once only when the URL pre-fills a field of
+the page (the reader waits for that answer); otherwise `calculators.js` starts
+it when a form comes into view or is used (on a print page: only when used).
+Other pages load nothing.
 
 URLs are relative, so the site works under any prefix: the language root
 (for clause links, e.g. ../../ch12/#c12-8) and the site root (for the single

@@ -122,6 +122,39 @@ function track(url, request, optional) {
   });
 }
 
+// Pyodide's two big files are kept in Cache Storage, keyed by the Pyodide version
+// (the same version is the same bytes: they are copied from the pinned npm package),
+// so that the next page gets them without the network even where the browser's HTTP
+// cache does not keep files this large (e.g. a private window).
+const ENGINE_CACHE = "calculators-engine"; // not "handbook-…": sw.js deletes those
+const KEPT = /\/(pyodide\.asm\.wasm|python_stdlib\.zip)$/;
+let pyodideVersion = null;
+const keptKey = (url) => `${url}?pyodide=${pyodideVersion}`;
+
+async function fromKept(url) {
+  try {
+    if (!self.caches || !pyodideVersion) return null;
+    return (await (await caches.open(ENGINE_CACHE)).match(keptKey(url))) || null;
+  } catch (error) {
+    return null;
+  }
+}
+
+function keep(url, response) {
+  if (!self.caches || !pyodideVersion) return;
+  const key = keptKey(url);
+  caches.open(ENGINE_CACHE).then(async (cache) => {
+    for (const old of await cache.keys()) {  // another Pyodide version: drop it
+      if (old.url.split("?")[0] === url && old.url !== key) await cache.delete(old);
+    }
+    await cache.put(key, response);
+  }).catch(() => {});
+}
+
+async function forgetKept() {
+  if (self.caches) await caches.delete(ENGINE_CACHE);
+}
+
 self.fetch = (input, init) => {
   const url = input instanceof Request ? input.url : String(input);
   if (prefetched.has(url)) {
@@ -129,8 +162,21 @@ self.fetch = (input, init) => {
     prefetched.delete(url);
     return response;
   }
-  const request = realFetch(input, init);
-  return indexRoot && url.startsWith(indexRoot) ? track(url, request, url.endsWith(".snapshot")) : request;
+  if (!indexRoot || !url.startsWith(indexRoot)) return realFetch(input, init);
+  if (KEPT.test(url)) {
+    return fromKept(url).then((hit) => {
+      if (hit) {
+        expected.delete(url);
+        mark("kept:" + url.slice(url.lastIndexOf("/") + 1));
+        return hit;
+      }
+      return track(url, realFetch(input, init), false).then((response) => {
+        if (response.ok) keep(url, response.clone());
+        return response;
+      });
+    });
+  }
+  return track(url, realFetch(input, init), url.endsWith(".snapshot"));
 };
 
 function prefetch(url, init) {
@@ -207,6 +253,7 @@ async function start(indexURL, allowSnapshot) {
     }
   };
   const { loadPyodide, version } = await module;
+  pyodideVersion = version;
   mark("pyodide-module");
   const options = { indexURL, lockFileContents: lockText, packageBaseUrl: indexURL };
 
@@ -270,7 +317,7 @@ self.onmessage = async (event) => {
       // Save-Data: the normal boot downloads about 7 MB less than the snapshot path.
       const saveData = Boolean(self.navigator.connection && self.navigator.connection.saveData);
       engine = start(msg.indexURL, msg.snapshot !== false && !saveData);
-      engine.catch((error) => report(error));
+      engine.catch((error) => { report(error); forgetKept().catch(() => {}); });
     }
     return;
   }
