@@ -163,7 +163,9 @@ for (const [start, length] of ranges) { image.set(raw.subarray(start, start + le
 for (const f of files) { image.set(f.data, at); at += f.data.length; }
 
 // Restore it once here with the page's own code (snapshot.js), and compare the canaries.
-const snapshotJs = await import(pathToFileURL(path.join(site, "assets", "javascripts", "calculators", "snapshot.js")).href);
+// (as a data: URL: Node would warn that a .js file outside a "type": "module" package is an ES module)
+const snapshotSource = readFileSync(path.join(site, "assets", "javascripts", "calculators", "snapshot.js"));
+const snapshotJs = await import("data:text/javascript;base64," + snapshotSource.toString("base64"));
 const draft = { rawBytes: raw.length, ranges, packedBytes, packages: packages.map((p) => p.name), loaded,
                 files: files.map((f) => ({ path: f.path, size: f.data.length })), canaries };
 const t1 = performance.now();

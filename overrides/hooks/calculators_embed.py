@@ -357,13 +357,18 @@ BOOT_SCRIPT = (
     "})();")
 
 
-def _head_tags(site_root: str, fields: list[str], start: str) -> str:
+def _boot_tag(site_root: str, fields: list[str], start: str) -> str:
+    """First thing in <head>: an inline script placed after a stylesheet would wait for
+    it to load, and a prefilled calculator's engine should not wait for CSS."""
     worker = site_root + ASSET_WORKER
     pyodide = site_root + "assets/pyodide/"
+    return (f'<script data-calculators-boot data-worker="{_e(worker)}" data-pyodide="{_e(pyodide)}" '
+            f'data-fields="{_e(" ".join(fields))}" data-start="{start}">{BOOT_SCRIPT}</script>')
+
+
+def _head_tags(site_root: str) -> str:
     return (
         f'<link rel="stylesheet" href="{site_root}{ASSET_CSS}">'
-        f'<script data-calculators-boot data-worker="{_e(worker)}" data-pyodide="{_e(pyodide)}" '
-        f'data-fields="{_e(" ".join(fields))}" data-start="{start}">{BOOT_SCRIPT}</script>'
         f'<script type="module" src="{site_root}{ASSET_JS}"></script>')
 
 
@@ -395,5 +400,11 @@ def on_post_page(output, page, config):
     # A print page (the whole handbook in one page) starts the engine only when a form
     # is used, never because it scrolled into view.
     start = "use" if "print" in _segments(page.url) else "view"
-    head = head.replace("</head>", _head_tags(site_root, _fields(names), start) + "</head>", 1)
+    boot = _boot_tag(site_root, _fields(names), start)
+    charset = re.search(r"<meta charset=[^>]*>", head)  # must stay in the first 1024 bytes
+    if charset:
+        head = head[:charset.end()] + boot + head[charset.end():]
+    else:
+        head = re.sub(r"<head(\s[^>]*)?>", lambda m: m.group(0) + boot, head, count=1)
+    head = head.replace("</head>", _head_tags(site_root) + "</head>", 1)
     return head + "<body" + body

@@ -224,6 +224,9 @@ async function start(indexURL, allowSnapshot) {
       .then((response) => (response.ok ? response.json() : null))
       .catch(() => null);
   const module = import(indexURL + "pyodide.mjs");
+  // loadPyodide imports pyodide.asm.mjs (1.3 MB) only later: start it now (the same
+  // module instance is reused).
+  import(indexURL + "pyodide.asm.mjs").catch(() => {});
   // The snapshot image is fetched (or read from Cache Storage) as soon as the manifest
   // looks usable, in parallel with Pyodide's own files; the full check comes below.
   const abort = new AbortController();
