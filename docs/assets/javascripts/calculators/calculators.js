@@ -251,8 +251,9 @@ let stallTimer = null;
 function mb(n) { return (n / 1e6).toFixed(1); }
 
 function loadingText(ui) {
-  if (stage === "start") return fellBack ? ui.step_fallback : ui.step_start;
-  if (stage === "package") return fellBack ? ui.step_fallback : ui.step_package;
+  if (fellBack) return ui.step_fallback;  // the bar still shows the bytes
+  if (stage === "start") return ui.step_start;
+  if (stage === "package") return ui.step_package;
   if (!bytes.loaded) return ui.loading;
   if (bytes.total > bytes.loaded) {
     return ui.step_download.replace("{loaded}", mb(bytes.loaded)).replace("{total}", mb(bytes.total));
