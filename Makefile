@@ -44,13 +44,16 @@ system-deps:
 	    $(SYSTEM_PACKAGES); fi
 
 # The static site in site/: MkDocs (both languages), then the self-hosted
-# Pyodide with the calculators wheel registered in its lockfile, and last the
-# service worker that caches all of it for offline use (sw.js). Then the PDF and
-# Word downloads in site/downloads/ (not precached: 11 MB nobody needs offline).
+# Pyodide with the calculators wheel(s) registered in its lockfile, then the
+# memory snapshot of Pyodide with the calculators imported (made in Node with the
+# same Pyodide; assets/pyodide/snapshot.json + calculators-<hash>.snapshot), then
+# the service worker that caches all of it for offline use (sw.js), and last the
+# PDF and Word downloads in site/downloads/ (not precached: 11 MB nobody needs offline).
 build: venv node system-deps
 	rm -rf site
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python scripts/build_pyodide.py
+	node scripts/build_snapshot.mjs site
 	$(BIN)/python scripts/build_service_worker.py
 	$(BIN)/python scripts/build_documents.py site
 
@@ -70,8 +73,10 @@ test: build system-deps
 test-fast: build
 	$(BIN)/python -m pytest -n auto --dist load --ignore=tests/browser
 
+# Figures against a bare loadPyodide() measured in the same run (median of BENCH_RUNS).
+BENCH_RUNS ?= 5
 bench: build system-deps
-	$(BIN)/python scripts/bench_calculators.py
+	$(BIN)/python scripts/bench_calculators.py --runs $(BENCH_RUNS)
 
 clean:
 	rm -rf site build dist *.egg-info .pytest_cache

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -69,8 +70,28 @@ def version(entries: list[tuple[str, Path]]) -> str:
     return digest.hexdigest()[:16]
 
 
+REGISTER = "assets/javascripts/sw-register.js"
+PLACEHOLDER = re.compile(r"var PRECACHE_BYTES = \d+;")
+
+
+def write_size(site: Path, entries: list[tuple[str, Path]]) -> int:
+    """Put the precache's size into sw-register.js, for its "save for offline use
+    (about N MB)" button. Done before the VERSION hash, which covers that file too."""
+    register = site / REGISTER
+    # (without this 4 kB file itself, so that writing the figure does not change it)
+    size = sum(path.stat().st_size for _, path in entries if path != register)
+    if register.is_file():
+        text = register.read_text(encoding="utf-8")
+        if not PLACEHOLDER.search(text):
+            fail(f"{REGISTER} has no `var PRECACHE_BYTES = 0;` to fill in")
+        register.write_text(PLACEHOLDER.sub(f"var PRECACHE_BYTES = {size};", text, count=1),
+                            encoding="utf-8")
+    return size
+
+
 def render(site: Path) -> tuple[str, list[tuple[str, Path]]]:
     entries = precache_files(site)
+    write_size(site, entries)
     urls = {url for url, _ in entries}
     missing = [u for u in REQUIRED if u not in urls]
     if missing:

@@ -6,12 +6,15 @@
  * then this file. VERSION is a hash of every precached file's path and bytes,
  * so each build that changes anything installs a fresh cache and drops the old.
  *
- * - install: precache every page (both languages, short links /c/…), the CSS,
+ * - install (only when sw-register.js registers it: after a calculator has been used,
+ *   or when the reader chooses "save for offline use"): precache every page (both languages, short links /c/…), the CSS,
  *   scripts, icons, search indexes, clauses.json and the calculators engine
  *   (Pyodide + the calculators wheel + pyodide-lock.json). All or nothing: if
  *   one file fails, the new cache is deleted and the install fails, so the
  *   previous version (if any) stays in charge; a half cache is never used.
- * - fetch (same-origin GET only): network first, so that a new build is seen
+ * - fetch (same-origin GET only): the calculators' memory snapshot, whose name holds
+ *   the hash of its bytes (assets/pyodide/calculators-<hash>.snapshot), from the
+ *   cache first; everything else network first, so that a new build is seen
  *   at once while online and the pages never mix with scripts of an older
  *   build; the precache answers when the network fails or does not answer
  *   within NETWORK_TIMEOUT_MS. Lookups ignore the query string (calculator
@@ -34,8 +37,9 @@ self.addEventListener("install", (event) => {
     try {
       for (let i = 0; i < PRECACHE.length; i += CHUNK) {
         // "no-cache": revalidate with the server, never store an older HTTP-cached copy.
+        // "low": the pages the reader opens meanwhile come first.
         await cache.addAll(PRECACHE.slice(i, i + CHUNK)
-          .map((path) => new Request(abs(path), { cache: "no-cache" })));
+          .map((path) => new Request(abs(path), { cache: "no-cache", priority: "low" })));
       }
     } catch (error) {
       await caches.delete(CACHE);
@@ -89,9 +93,17 @@ async function networkFirst(event) {
   }
 }
 
+const IMMUTABLE = /\/assets\/pyodide\/calculators-[0-9a-f]{16}\.snapshot$/;
+
+async function cacheFirst(event) {
+  const cached = await fromCache(event.request);
+  return cached || fetch(event.request);
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
-  if (new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(networkFirst(event));
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  event.respondWith(IMMUTABLE.test(url.pathname) ? cacheFirst(event) : networkFirst(event));
 });

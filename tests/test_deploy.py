@@ -84,3 +84,15 @@ def test_nginx_accepts_the_config(root, site_dir, tmp_path):
     proc = subprocess.run(["nginx", "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_engine_cache_headers(root):
+    """The hash-named snapshot is immutable; Pyodide's unversioned files revalidate, so
+    that an upgrade never mixes an old cached .wasm with a new pyodide.mjs."""
+    conf = (root / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    block = conf[conf.index("location ^~ /assets/pyodide/"):]
+    block = block[:block.index("\n    }\n")]
+    snapshot = re.search(r'location ~ "/calculators-[^"]*snapshot\$" \{(.*?)\}', block, re.S)
+    assert snapshot and "immutable" in snapshot.group(1)
+    rest = block.replace(snapshot.group(0), "")
+    assert 'Cache-Control "no-cache"' in rest and "immutable" not in rest

@@ -60,3 +60,22 @@ def test_the_version_follows_the_content(tmp_path, site_dir):
     second, _ = render(site)
     version = re.compile(r'const VERSION = "(\w+)"')
     assert version.search(first).group(1) != version.search(second).group(1)
+
+
+def test_the_snapshot_is_precached_and_the_size_is_offered(site_dir):
+    urls = set(_precache(site_dir))
+    assert "assets/pyodide/snapshot.json" in urls
+    assert any(re.fullmatch(r"assets/pyodide/calculators-[0-9a-f]{16}\.snapshot", u) for u in urls)
+    # sw-register.js shows "save for offline use (about N MB)": the build fills in N.
+    register = (site_dir / "assets/javascripts/sw-register.js").read_text(encoding="utf-8")
+    size = int(re.search(r"var PRECACHE_BYTES = (\d+);", register).group(1))
+    total = sum((site_dir / (u + "index.html" if u.endswith("/") else u)).stat().st_size for u in urls)
+    assert 0.95 * total < size <= total
+
+
+def test_registration_waits_for_use_or_choice(root):
+    """No silent precache on a first visit: sw-register.js registers after a calculator
+    answered (not under Save-Data), on the reader's click, or when already registered."""
+    js = (root / "docs/assets/javascripts/sw-register.js").read_text(encoding="utf-8")
+    assert "calculators:used" in js and "saveData" in js and "getRegistration" in js
+    assert "离线保存（约 {size} MB）" in js and "Save for offline use (about {size} MB)" in js

@@ -6,8 +6,11 @@ the rules. Labels come in the language being built (`config.theme['language']`,
 'zh' or 'en'). An unknown NAME fails the build.
 
 Only pages with a form get the calculator script: a tiny inline script in
-<head> starts the Pyodide worker at once (the engine loads while the page
-renders), then `calculators.js` wires the forms. Other pages load nothing.
+<head> (the same bytes on every page, one CSP hash) defines how to start the
+Pyodide worker, and starts it at once only when the URL pre-fills a field of
+the page (the reader waits for that answer); otherwise `calculators.js` starts
+it when a form comes into view or is used (on a print page: only when used).
+Other pages load nothing.
 
 URLs are relative, so the site works under any prefix: the language root
 (for clause links, e.g. ../../ch12/#c12-8) and the site root (for the single
@@ -46,11 +49,17 @@ HIDDEN_FIELDS = {("meeting_calendar", "ics")}
 UI = {
     "zh": {
         "loading": "正在加载计算引擎…",
+        "step_download": "正在加载计算引擎（第 1/3 步）：下载计算程序（{loaded} MB / {total} MB）…",
+        "step_download_unknown": "正在加载计算引擎（第 1/3 步）：下载计算程序（已下载 {loaded} MB）…",
+        "step_start": "正在加载计算引擎（第 2/3 步）：启动计算程序…",
+        "step_package": "正在加载计算引擎（第 3/3 步）：载入本手册的计算规则…",
+        "step_fallback": "正在加载计算引擎：快速启动未成功，已改用常规方式启动，需多等几秒…",
+        "stalled": "计算引擎已有 {seconds} 秒没有进展（没有收到数据）。请检查网络连接后刷新本页；如仍不行，请换用其他浏览器或联系网站管理员。条文内容不受影响，可直接阅读上方条款；如加载恢复，结果仍会自动显示。",
         "ready": "计算引擎已就绪。",
         "computing": "正在计算…",
-        "failed": "计算引擎未能加载(浏览器不支持 WebAssembly,或文件加载失败)。条文内容不受影响,可直接阅读上方条款。",
-        "slow": "计算引擎加载超时(超过 15 秒)。条文内容不受影响;如引擎稍后加载完成,结果仍会显示。",
-        "no_wasm": "此浏览器不支持 WebAssembly,无法在页面中计算。条文内容不受影响。",
+        "failed": "计算引擎未能加载：浏览器未能启动计算程序。请刷新本页，或换用新版 Chrome、Edge、Firefox 浏览器。条文内容不受影响，可直接阅读上方条款。",
+        "missing": "计算引擎未能加载：有文件未能从服务器取得（网络中断，或网站缺少文件）。请检查网络后刷新本页；如仍不行，请联系网站管理员。条文内容不受影响，可直接阅读上方条款。",
+        "no_wasm": "此浏览器无法运行计算器（不支持或已关闭 WebAssembly）。请换用新版 Chrome、Edge 或 Firefox 浏览器。条文内容不受影响，可直接阅读上方条款。",
         "result": "计算结果",
         "clauses": "依据条款",
         "explanation": "说明",
@@ -72,11 +81,17 @@ UI = {
     },
     "en": {
         "loading": "Loading the calculator engine…",
+        "step_download": "Loading the calculator engine (step 1 of 3): downloading, {loaded} MB of {total} MB…",
+        "step_download_unknown": "Loading the calculator engine (step 1 of 3): downloading, {loaded} MB so far…",
+        "step_start": "Loading the calculator engine (step 2 of 3): starting…",
+        "step_package": "Loading the calculator engine (step 3 of 3): loading the handbook's rules…",
+        "step_fallback": "Loading the calculator engine: the quick start did not work, so it is starting the usual way; this takes a few seconds longer…",
+        "stalled": "The calculator engine has made no progress for {seconds} s (no data received). Check the network connection, then reload the page; if that does not help, try another browser or tell the site's administrator. The clauses are unaffected; read them above. If loading resumes, the result will still appear.",
         "ready": "The calculator engine is ready.",
         "computing": "Calculating…",
-        "failed": "The calculator engine could not be loaded (WebAssembly is unavailable or a file failed to load). The clauses are unaffected; read them above.",
-        "slow": "The calculator engine is taking too long to load (over 15 s). The clauses are unaffected; if the engine finishes later, the result will still appear.",
-        "no_wasm": "This browser has no WebAssembly, so the page cannot calculate. The clauses are unaffected.",
+        "failed": "The calculator engine could not start in this browser. Reload the page, or use a recent Chrome, Edge or Firefox. The clauses are unaffected; read them above.",
+        "missing": "The calculator engine could not be loaded: a file could not be fetched from the server (the network is down, or the site lacks a file). Check the network and reload the page; if that does not help, tell the site's administrator. The clauses are unaffected; read them above.",
+        "no_wasm": "This browser cannot run the calculators (WebAssembly is unsupported or turned off). Use a recent Chrome, Edge or Firefox. The clauses are unaffected; read them above.",
         "result": "Result",
         "clauses": "Clauses applied",
         "explanation": "Explanation",
@@ -307,22 +322,48 @@ def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int)
         f'</form></div>')
 
 
-def _head_tags(site_root: str) -> str:
+# The inline boot script: the same bytes on every page (one CSP hash); its data-*
+# attributes carry the page's paths and field names. It defines
+# window.__calculatorsStart(), which creates the engine's worker once, and calls it at
+# once only when the URL pre-fills one of the page's fields (the reader is waiting for
+# that answer); otherwise calculators.js calls it when a form comes into view or is
+# used, so a page whose calculators are never reached loads no engine.
+BOOT_SCRIPT = (
+    "(function(){var d=document.currentScript.dataset,w;"
+    "window.__calculatorsStart=function(){if(w!==undefined)return w;w=null;"
+    "try{if(typeof WebAssembly==='object'&&window.Worker){"
+    "w=new Worker(new URL(d.worker,location.href).href,{type:'module',name:'calculators'});"
+    "w.__buffer=[];w.onmessage=function(e){w.__buffer&&w.__buffer.push(e);};"
+    "w.onerror=function(e){w.__buffer&&w.__buffer.push({data:{type:'error',kind:'failed',message:String(e.message||'worker error')}});};"
+    "w.postMessage({type:'init',indexURL:new URL(d.pyodide,location.href).href});"
+    "}}catch(e){w=null;}window.__calculatorsWorker=w;return w;};"
+    "var q=new URLSearchParams(location.search),f=(d.fields||'').split(' ');"
+    "if(d.start!=='use'&&f.some(function(n){return n&&q.has(n);}))window.__calculatorsStart();"
+    "})();")
+
+
+def _boot_tag(site_root: str, fields: list[str], start: str) -> str:
+    """First thing in <head>: an inline script placed after a stylesheet would wait for
+    it to load, and a prefilled calculator's engine should not wait for CSS."""
     worker = site_root + ASSET_WORKER
     pyodide = site_root + "assets/pyodide/"
-    # Start the engine before anything else on the page; buffer its first messages
-    # until calculators.js takes over.
-    boot = (
-        "(function(){var w=null;try{if(typeof WebAssembly==='object'&&window.Worker){"
-        f"w=new Worker({json.dumps(worker)},{{type:'module',name:'calculators'}});"
-        "w.__buffer=[];w.onmessage=function(e){w.__buffer.push(e);};"
-        "w.onerror=function(e){w.__buffer.push({data:{type:'error',message:String(e.message||'worker error')}});};"
-        f"w.postMessage({{type:'init',indexURL:new URL({json.dumps(pyodide)},location.href).href}});"
-        "}}catch(e){w=null;}window.__calculatorsWorker=w;})();")
+    return (f'<script data-calculators-boot data-worker="{_e(worker)}" data-pyodide="{_e(pyodide)}" '
+            f'data-fields="{_e(" ".join(fields))}" data-start="{start}">{BOOT_SCRIPT}</script>')
+
+
+def _head_tags(site_root: str) -> str:
     return (
         f'<link rel="stylesheet" href="{site_root}{ASSET_CSS}">'
-        f'<script>{boot}</script>'
         f'<script type="module" src="{site_root}{ASSET_JS}"></script>')
+
+
+def _fields(names) -> list[str]:
+    out = []
+    for name in names:
+        for field in calculators.schema(name)["fields"]:
+            if (name, field["name"]) not in HIDDEN_FIELDS and field["name"] not in out:
+                out.append(field["name"])
+    return out
 
 
 def on_post_page(output, page, config):
@@ -341,5 +382,14 @@ def on_post_page(output, page, config):
 
     head, body = output.split("<body", 1)
     body = RENDERED.sub(render, body)
+    # A print page (the whole handbook in one page) starts the engine only when a form
+    # is used, never because it scrolled into view.
+    start = "use" if "print" in _segments(page.url) else "view"
+    boot = _boot_tag(site_root, _fields(names), start)
+    charset = re.search(r"<meta charset=[^>]*>", head)  # must stay in the first 1024 bytes
+    if charset:
+        head = head[:charset.end()] + boot + head[charset.end():]
+    else:
+        head = re.sub(r"<head(\s[^>]*)?>", lambda m: m.group(0) + boot, head, count=1)
     head = head.replace("</head>", _head_tags(site_root) + "</head>", 1)
     return head + "<body" + body

@@ -1,5 +1,6 @@
-"""Offline after the first visit: one visit to the home page installs the service
-worker (site/sw.js), which precaches the handbook and the calculators engine; then
+"""Offline when the reader asks for it: "save for offline use" (离线保存, with the
+size) on the home page installs the service worker (site/sw.js), which precaches
+the handbook and the calculators engine; a plain visit installs nothing. Then
 the server goes away, as on a laptop taken to a meeting room with no network, and
 pages, clause anchors, search and a calculator (Pyodide) still work in Chromium."""
 from __future__ import annotations
@@ -38,6 +39,12 @@ def test_handbook_and_calculators_work_offline(offline_context, site_dir):
         page = offline_context.new_page()
         watch = PageWatch(page, url)
         page.goto(url + "/")
+        # Nothing is precached silently: only the reader's choice, size shown, starts it.
+        button = page.locator("[data-offline-save] button")
+        button.wait_for()
+        assert re.fullmatch(r"离线保存（约 \d+ MB）", button.inner_text().strip())
+        assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r)") is False
+        button.click()
         # The worker installs only once everything is cached (all or nothing) …
         scope = page.evaluate("""async () => {
             const reg = await navigator.serviceWorker.ready;
@@ -52,6 +59,7 @@ def test_handbook_and_calculators_work_offline(offline_context, site_dir):
             return out; }""")
         assert len(caches) == 1 and next(iter(caches)).startswith("handbook-"), caches
         assert next(iter(caches.values())) == expected, caches
+        page.locator('[data-offline-save][data-offline-state="saved"]').wait_for(timeout=30_000)
         watch.assert_clean()
     finally:
         httpd.shutdown()
@@ -86,7 +94,37 @@ def test_handbook_and_calculators_work_offline(offline_context, site_dir):
     result.wait_for(timeout=ENGINE)
     assert result.locator('[data-output="quorum_met"]').inner_text().strip() == "是"
 
+    # A second calculator page: the engine's files (and its snapshot) from the cache.
+    page.goto(url + "/calculators/condolence/?event=death&person=spouse")
+    page.wait_for_selector('form[data-calculator="condolence"][data-engine="ready"]', timeout=ENGINE)
+    assert page.locator('[data-output="amount_min"]').first.inner_text().strip() == "1000"
+
     # Everything came from the cache: no errors, no failed requests (except the
     # engine and search downloads that leaving a page cancels: net::ERR_ABORTED).
     watch.failed[:] = [f for f in watch.failed if not f.endswith("net::ERR_ABORTED")]
     watch.assert_clean()
+
+
+def test_no_precache_before_use_or_choice(offline_context, site_dir):
+    """A chapter, and a calculator page whose engine was never used, register no
+    service worker and precache nothing (the engine's own snapshot cache aside)."""
+    httpd, url = serve(site_dir)
+    try:
+        page = offline_context.new_page()
+        for path in ("/ch02/", "/en/ch03/"):
+            page.goto(url + path)
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(500)
+            assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r)") is False
+            assert page.locator("[data-offline-save]").count() == 0  # offered on home/calculator pages
+        page.goto(url + "/en/")
+        button = page.locator("[data-offline-save] button")
+        button.wait_for()
+        assert re.fullmatch(r"Save for offline use \(about \d+ MB\)", button.inner_text().strip())
+        page.wait_for_timeout(500)
+        names = page.evaluate("caches.keys()")
+        assert not [n for n in names if n.startswith("handbook-")], names
+        assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r)") is False
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

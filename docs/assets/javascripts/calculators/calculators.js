@@ -1,7 +1,12 @@
 // In-page calculators: wires every <form data-calculator="NAME"> on the page to the
-// Pyodide worker that the inline script in <head> already started
-// (window.__calculatorsWorker), renders results, field errors and clause links, and
-// keeps the inputs in the URL query string.
+// Pyodide worker, renders results, field errors and clause links, and keeps the
+// inputs in the URL query string.
+//
+// The engine starts only when it is needed (nothing is downloaded before): at once
+// when the URL pre-fills a calculator (the inline script in <head> has then already
+// started it, window.__calculatorsStart), otherwise when a form comes into view or is
+// used. Its progress is shown in steps, with the bytes downloaded; "no progress" is
+// said only after STALL_MS without a byte or a step, and it never stops the engine.
 //
 // URL format (shareable): the contract's input keys, e.g. ?members=12&present=8.
 // Booleans are written as "true" (absent = false). The rewards articles list is one
@@ -10,10 +15,10 @@
 // "abc" stays "abc"), so an invalid value gets the contract's own field error.
 // Nothing from the URL or the engine is ever inserted as HTML: textContent only.
 
-const TIMEOUT_MS = 15000;
-const worker = window.__calculatorsWorker || null;
+const STALL_MS = 15000;
+let worker = null;
 let forms = [];
-let engineState = "loading"; // loading | ready | failed
+let engineState = "idle"; // idle | loading | slow | ready | failed
 let nextId = 1;
 const pending = new Map();
 
@@ -233,29 +238,70 @@ function setStatus(widget, state, text) {
   widget.status.dataset.state = state;
   widget.statusText.textContent = text;
   const progress = widget.status.querySelector("progress");
-  if (progress && state !== "loading") progress.remove();
+  if (progress && state !== "loading" && state !== "slow") progress.remove();
   if (state === "failed") widget.status.setAttribute("role", "alert");
   else widget.status.setAttribute("role", "status");
+}
+
+let stage = "download";       // the worker's last step
+let bytes = { loaded: 0, total: 0 };
+let fellBack = false;         // the snapshot was refused or failed: the normal boot runs
+let stallTimer = null;
+
+function mb(n) { return (n / 1e6).toFixed(1); }
+
+function loadingText(ui) {
+  if (fellBack) return ui.step_fallback;  // the bar still shows the bytes
+  if (stage === "start") return ui.step_start;
+  if (stage === "package") return ui.step_package;
+  if (!bytes.loaded) return ui.loading;
+  if (bytes.total > bytes.loaded) {
+    return ui.step_download.replace("{loaded}", mb(bytes.loaded)).replace("{total}", mb(bytes.total));
+  }
+  return ui.step_download_unknown.replace("{loaded}", mb(bytes.loaded));
+}
+
+function showLoading() {
+  for (const widget of forms) {
+    setStatus(widget, "loading", loadingText(widget.config.ui));
+    delete widget.form.dataset.engine;  // set once the engine is ready, slow or failed
+    const progress = widget.status.querySelector("progress");
+    if (progress && stage === "download" && bytes.total) {
+      progress.max = bytes.total;
+      progress.value = Math.min(bytes.loaded, bytes.total);
+    } else if (progress) {
+      progress.removeAttribute("value"); // indeterminate while Python starts
+    }
+  }
+}
+
+// Something moved (a byte or a step): restart the "no progress" clock.
+function moved() {
+  clearTimeout(stallTimer);
+  if (engineState === "slow") engineState = "loading";
+  if (engineState !== "loading") return;
+  showLoading();
+  stallTimer = setTimeout(engineStalled, STALL_MS);
 }
 
 function engineFailed(kind) {
   if (engineState === "failed") return;
   engineState = "failed";
-  clearTimeout(timer);
+  clearTimeout(stallTimer);
   for (const widget of forms) {
-    setStatus(widget, "failed", widget.config.ui[kind]);
+    setStatus(widget, "failed", widget.config.ui[kind] || widget.config.ui.failed);
     widget.form.dataset.engine = "failed";
   }
   if (worker) worker.terminate();
 }
 
-// Too slow (over TIMEOUT_MS): say so and stop the spinner, but keep the worker;
-// if it gets there after all, the answer still appears.
-function engineSlow() {
+// Nothing has moved for STALL_MS: say so and what to try, but keep the worker; if it
+// gets there after all, the answer still appears.
+function engineStalled() {
   if (engineState !== "loading") return;
   engineState = "slow";
   for (const widget of forms) {
-    setStatus(widget, "failed", widget.config.ui.slow);
+    setStatus(widget, "slow", widget.config.ui.stalled.replace("{seconds}", String(STALL_MS / 1000)));
     widget.form.dataset.engine = "slow";
   }
 }
@@ -264,7 +310,7 @@ function engineReady() {
   if (engineState === "failed") return;
   performance.mark("calculator:engine-ready");
   engineState = "ready";
-  clearTimeout(timer);
+  clearTimeout(stallTimer);
   for (const widget of forms) {
     setStatus(widget, "ready", widget.config.ui.ready);
     widget.form.dataset.engine = "ready";
@@ -274,13 +320,48 @@ function engineReady() {
 
 function onMessage(event) {
   const msg = event.data || {};
-  if (msg.type === "status" && msg.stage === "ready") engineReady();
-  else if (msg.type === "error") engineFailed("failed");
-  else if (msg.type === "result") {
+  if (msg.type === "status") {
+    if (msg.via) document.documentElement.dataset.calculatorsVia = msg.via;
+    if (msg.stage === "ready") engineReady();
+    else { stage = msg.stage; moved(); }
+  } else if (msg.type === "mark") {
+    try {
+      performance.mark("calculator:worker:" + msg.name, { startTime: msg.at - performance.timeOrigin });
+    } catch (error) { /* an old browser: timings are for the benchmark only */ }
+  } else if (msg.type === "progress") {
+    bytes = { loaded: msg.loaded, total: msg.total };
+    moved();
+  } else if (msg.type === "note" && msg.kind === "snapshot-failed") {
+    fellBack = true;
+    document.documentElement.dataset.calculatorsSnapshot = "failed";
+    moved();
+  } else if (msg.type === "error") {
+    engineFailed(msg.kind === "missing" || msg.kind === "no_wasm" ? msg.kind : "failed");
+  } else if (msg.type === "result") {
     const widget = pending.get(msg.id);
     pending.delete(msg.id);
     if (widget) finished(widget, JSON.parse(msg.result));
   }
+}
+
+// Start the engine (once). The worker may already run: the inline script in <head>
+// starts it at once for a URL-prefilled calculator and buffers its first messages.
+function startEngine() {
+  if (engineState !== "idle") return;
+  engineState = "loading";
+  performance.mark("calculator:engine-start");
+  const boot = window.__calculatorsStart;
+  worker = typeof boot === "function" ? boot() : null;
+  if (!worker) {
+    engineFailed(typeof WebAssembly === "object" && typeof boot === "function" ? "failed" : "no_wasm");
+    return;
+  }
+  const buffered = worker.__buffer || [];
+  worker.__buffer = null;
+  worker.onmessage = onMessage;
+  worker.onerror = () => engineFailed("failed");
+  moved();
+  for (const event of buffered) onMessage(event);
 }
 
 function compute(widget) {
@@ -298,7 +379,11 @@ function finished(widget, result) {
   if (widget.queued) { widget.queued = false; compute(widget); return; }
   delete widget.form.dataset.computing;
   render(widget, result);
-  if (!performance.getEntriesByName("calculator:first-result").length) performance.mark("calculator:first-result");
+  if (!performance.getEntriesByName("calculator:first-result").length) {
+    performance.mark("calculator:first-result");
+    // The engine has been used: sw-register.js may now offer the offline copy.
+    document.dispatchEvent(new CustomEvent("calculators:used"));
+  }
   widget.form.dataset.results = String(Number(widget.form.dataset.results || 0) + 1);
   widget.form.dispatchEvent(new CustomEvent("calculator:result", { detail: result }));
 }
@@ -449,16 +534,28 @@ function render(widget, result) {
 
 // ------------------------------------------------------------------- start
 
-let timer = null;
 forms = [...document.querySelectorAll("form[data-calculator]")].map(setUp);
 if (forms.length) {
-  if (!worker) {
-    engineFailed(typeof WebAssembly === "object" ? "failed" : "no_wasm");
+  if (typeof WebAssembly !== "object") {
+    engineState = "loading";
+    engineFailed("no_wasm");
+  } else if (window.__calculatorsWorker) {
+    startEngine();                // started by <head>: the URL pre-fills a calculator
   } else {
-    timer = setTimeout(engineSlow, TIMEOUT_MS);
-    const buffered = worker.__buffer || [];
-    worker.onmessage = onMessage;
-    worker.onerror = () => engineFailed("failed");
-    for (const event of buffered) onMessage(event);
+    // Start when a form is (nearly) in view, or as soon as one is used. A print page
+    // (data-start="use" on the boot script) starts only when a form is used.
+    const boot = document.querySelector("script[data-calculators-boot]");
+    const onView = !(boot && boot.dataset.start === "use");
+    const observer = onView && "IntersectionObserver" in window ? new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) { observer.disconnect(); startEngine(); }
+    }, { rootMargin: "200px 0px" }) : null;
+    for (const widget of forms) {
+      if (observer) observer.observe(widget.form);
+      for (const type of ["focusin", "pointerdown", "input"]) {
+        widget.form.addEventListener(type, () => { if (observer) observer.disconnect(); startEngine(); },
+                                     { once: true });
+      }
+    }
+    if (onView && !observer) startEngine();
   }
 }

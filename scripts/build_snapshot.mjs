@@ -1,0 +1,218 @@
+// Make the calculators' Pyodide memory snapshot at build time (make build runs it
+// after scripts/build_pyodide.py):
+//
+//   node scripts/build_snapshot.mjs [SITE_DIR]
+//
+// 1. boots the site's own Pyodide (site/assets/pyodide/, the pinned npm release) in
+//    Node with the private `_makeSnapshot` option;
+// 2. loadPackage()s the calculators and every package of pyodide-lock.json they
+//    depend on (whatever build_pyodide.py registered), imports `calculators` and
+//    runs each case of tests/calculators/cases.json once, so that every module a
+//    computation needs is already imported;
+// 3. writes the memory snapshot, gzip-compressed, to
+//    site/assets/pyodide/calculators-<sha256[:16]>.snapshot (a new name for new
+//    bytes: served immutable), and its manifest site/assets/pyodide/snapshot.json:
+//    the Pyodide version and build id, the name, file and sha256 of every wheel the
+//    snapshot holds, sizes, and "canary" computations with their answers;
+// 4. restores the snapshot in a second Pyodide and checks the canaries give the same
+//    answers, so a snapshot that does not work is never published.
+//
+// The page (docs/assets/javascripts/calculators/snapshot.js) uses the snapshot only
+// when the manifest matches the Pyodide it loads and the sha256 of every wheel in the
+// lockfile it is served; any mismatch or failure falls back to a normal boot.
+// Pyodide's snapshot API is private: this script and snapshot.js are pinned to the
+// version below and fail loudly on any other.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+
+export const PINNED_PYODIDE = "314.0.7";
+const PACKAGE = "yongding-calculators";
+const CANARIES_PER_CALCULATOR = 1;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..");
+const site = path.resolve(process.argv[2] || path.join(root, "site"));
+const indexDir = path.join(site, "assets", "pyodide");
+const indexURL = indexDir + path.sep;
+const casesPath = path.join(root, "tests", "calculators", "cases.json");
+
+function fail(message) {
+  console.error(`build_snapshot: ERROR: ${message}`);
+  process.exit(1);
+}
+
+if (!existsSync(path.join(indexDir, "pyodide-lock.json"))) {
+  fail(`${indexDir} has no pyodide-lock.json: run scripts/build_pyodide.py first`);
+}
+const { loadPyodide, version } = await import(pathToFileURL(path.join(indexDir, "pyodide.mjs")).href);
+if (version !== PINNED_PYODIDE) {
+  fail(`Pyodide ${version} is not ${PINNED_PYODIDE}: the snapshot API is private; check it ` +
+       `still works (tests/browser/test_snapshot.py), then update PINNED_PYODIDE here and in ` +
+       `docs/assets/javascripts/calculators/snapshot.js`);
+}
+
+// The calculators and everything they pull from the lockfile (e.g. a holiday library).
+const lock = JSON.parse(readFileSync(path.join(indexDir, "pyodide-lock.json"), "utf8"));
+function closure(name, seen = new Map()) {
+  const key = name.toLowerCase().replace(/[-_.]+/g, "-");
+  const entry = lock.packages[key] || lock.packages[name];
+  if (!entry) fail(`${name} is not in pyodide-lock.json`);
+  if (seen.has(entry.name)) return seen;
+  seen.set(entry.name, entry);
+  for (const dep of entry.depends || []) closure(dep, seen);
+  return seen;
+}
+const packages = [...closure(PACKAGE).values()].map((entry) => {
+  const file = path.join(indexDir, entry.file_name);
+  if (!existsSync(file)) fail(`${entry.file_name} (in pyodide-lock.json) is missing`);
+  const digest = createHash("sha256").update(readFileSync(file)).digest("hex");
+  if (digest !== entry.sha256) fail(`${entry.file_name}: sha256 differs from pyodide-lock.json`);
+  return { name: entry.name, file_name: entry.file_name, sha256: entry.sha256 };
+}).sort((a, b) => a.name.localeCompare(b.name));
+
+const quiet = { stdout: () => {}, stderr: (m) => process.stderr.write(m + "\n") };
+const t0 = performance.now();
+const maker = await loadPyodide({ indexURL, packageBaseUrl: indexURL, _makeSnapshot: true, ...quiet });
+const problems = [];
+await maker.loadPackage(packages.map((p) => p.name), {
+  messageCallback: () => {},
+  errorCallback: (m) => problems.push(m),
+});
+for (const p of packages) {
+  if (!maker.loadedPackages[p.name]) fail(`${p.name} did not load: ${problems.join("; ")}`);
+}
+
+// Warm up: import the package and run every case once (imports done lazily at run
+// time land in the snapshot too). Text goes in and out through the file system, so
+// that no JavaScript object stays referenced from Python (it could not be saved).
+const cases = existsSync(casesPath) ? JSON.parse(readFileSync(casesPath, "utf8")).cases : [];
+maker.FS.writeFile("/tmp/warmup.json", JSON.stringify(cases));
+maker.runPython(`
+import gc, json
+import calculators
+
+def _canary(name, payload):
+    return json.dumps(calculators.run(name, json.loads(payload)), ensure_ascii=False)
+
+_picked, _counts = [], {}
+for _case in json.load(open("/tmp/warmup.json", encoding="utf-8")):
+    _payload = json.dumps(_case["inputs"], ensure_ascii=False)
+    _answer = _canary(_case["calculator"], _payload)
+    if _counts.get(_case["calculator"], 0) < ${CANARIES_PER_CALCULATOR}:
+        _counts[_case["calculator"]] = _counts.get(_case["calculator"], 0) + 1
+        _picked.append({"name": _case["calculator"], "inputs": _payload, "result": _answer})
+for _name in calculators.CALCULATORS:
+    _picked.append({"name": _name, "inputs": "{}", "result": _canary(_name, "{}")})
+with open("/tmp/canaries.json", "w", encoding="utf-8") as _fh:
+    json.dump(_picked, _fh, ensure_ascii=False)
+del _canary, _picked, _counts, _case, _payload, _answer, _name, _fh
+import os; os.remove("/tmp/warmup.json"); del os
+gc.collect()
+`);
+const canaries = JSON.parse(maker.FS.readFile("/tmp/canaries.json", { encoding: "utf8" }));
+maker.FS.unlink("/tmp/canaries.json");
+
+// The packages' files: the snapshot holds Python's memory, not Emscripten's file
+// system, so the files loadPackage wrote under site-packages are saved beside it
+// (after the memory image, in the same gzip stream) and written back by the page.
+const sitePackages = maker.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+const files = [];
+const walk = (dir) => {
+  for (const name of maker.FS.readdir(dir)) {
+    if (name === "." || name === "..") continue;
+    const full = `${dir}/${name}`;
+    if (maker.FS.isDir(maker.FS.stat(full).mode)) walk(full);
+    else files.push({ path: full, data: maker.FS.readFile(full) });
+  }
+};
+walk(sitePackages);
+files.sort((a, b) => a.path.localeCompare(b.path));
+
+// Pyodide checks that the object it handed Python at index 6 (its record of loaded
+// packages) still looks as it did at start: the record is emptied for the snapshot,
+// and the page fills it in again after writing the files back.
+const loaded = { ...maker.loadedPackages };
+for (const key of Object.keys(maker.loadedPackages)) delete maker.loadedPackages[key];
+let raw;
+try {
+  raw = maker.makeMemorySnapshot();
+} catch (error) {
+  fail(`makeMemorySnapshot failed: ${error.message}`);
+}
+Object.assign(maker.loadedPackages, loaded);
+const made = performance.now() - t0;
+// Sparse: about half of the memory is blocks of zeros, which are left out of the
+// image (the page starts from zeroed memory): half the bytes to decompress or read.
+const BLOCK = 65536;
+const ranges = [];
+for (let start = 0; start < raw.length; start += BLOCK) {
+  const block = raw.subarray(start, Math.min(start + BLOCK, raw.length));
+  if (block.every((byte) => byte === 0)) continue;
+  const last = ranges[ranges.length - 1];
+  if (last && last[0] + last[1] === start) last[1] += block.length;
+  else ranges.push([start, block.length]);
+}
+const packedBytes = ranges.reduce((n, r) => n + r[1], 0);
+const filesBytes = files.reduce((n, f) => n + f.data.length, 0);
+const image = new Uint8Array(packedBytes + filesBytes);
+let at = 0;
+for (const [start, length] of ranges) { image.set(raw.subarray(start, start + length), at); at += length; }
+for (const f of files) { image.set(f.data, at); at += f.data.length; }
+
+// Restore it once here with the page's own code (snapshot.js), and compare the canaries.
+// (as a data: URL: Node would warn that a .js file outside a "type": "module" package is an ES module)
+const snapshotSource = readFileSync(path.join(site, "assets", "javascripts", "calculators", "snapshot.js"));
+const snapshotJs = await import("data:text/javascript;base64," + snapshotSource.toString("base64"));
+const draft = { rawBytes: raw.length, ranges, packedBytes, packages: packages.map((p) => p.name), loaded,
+                files: files.map((f) => ({ path: f.path, size: f.data.length })), canaries };
+const t1 = performance.now();
+const { run: runner } = await snapshotJs.restore(
+  loadPyodide, { indexURL, packageBaseUrl: indexURL, ...quiet }, image, draft,
+  (pyodide) => pyodide.runPython(`
+import json, calculators
+def _calculators_run(name, payload):
+    return json.dumps(calculators.run(name, json.loads(payload)), ensure_ascii=False)
+_calculators_run
+`));
+const restored = performance.now() - t1;
+runner.destroy();
+
+const gz = gzipSync(image, { level: 6 });
+const sha256 = createHash("sha256").update(gz).digest("hex");
+const file = `calculators-${sha256.slice(0, 16)}.snapshot`;
+for (const old of readdirSync(indexDir)) {
+  if (/^calculators-[0-9a-f]{16}\.snapshot$/.test(old) && old !== file) unlinkSync(path.join(indexDir, old));
+}
+writeFileSync(path.join(indexDir, file), gz);
+const manifest = {
+  format: 2,
+  about: "Memory snapshot of Pyodide with the calculators imported; written by scripts/build_snapshot.mjs. " +
+         "Used only when pyodide and every package sha256 match what the page loads.",
+  pyodide: version,
+  file,
+  encoding: "gzip",
+  bytes: gz.length,
+  rawBytes: raw.length,
+  // [offset, length] of the memory's non-zero parts, in the stream in this order.
+  ranges,
+  // After the memory's parts in the same stream: the files the packages installed.
+  files: files.map((f) => ({ path: f.path, size: f.data.length })),
+  loaded,
+  sha256,
+  // Sizes of the files a page fetches, for its progress bar ("3.2 MB / 9.6 MB").
+  sizes: Object.fromEntries(["pyodide.asm.wasm", "python_stdlib.zip", ...packages.map((p) => p.file_name)]
+    .map((name) => [name, statSync(path.join(indexDir, name)).size])),
+  packages,
+  // The page checks one after restoring (each costs time before the first answer);
+  // the build checked all of them above.
+  canaries: canaries.filter((c) => c.inputs !== "{}" && c.result.length <= 2000).slice(0, 1),
+};
+writeFileSync(path.join(indexDir, "snapshot.json"), JSON.stringify(manifest, null, 1) + "\n");
+console.log(`build_snapshot: ${path.relative(process.cwd(), path.join(indexDir, file))} ` +
+  `(${(gz.length / 1e6).toFixed(1)} MB gzip, ${(raw.length / 1e6).toFixed(1)} MB memory, ${(packedBytes / 1e6).toFixed(1)} MB of it non-zero, + ${files.length} files): Pyodide ${version} + ` +
+  `${packages.map((p) => p.file_name).join(", ")}; made in ${(made / 1000).toFixed(1)} s, ` +
+  `restored and checked (${canaries.length} canaries) in ${(restored / 1000).toFixed(1)} s`);
+process.exit(0);
