@@ -60,6 +60,21 @@ OUTLET_NAMES_EN = {
     "国家级刊物": "national publication",
 }
 
+# The rewards form groups outlets by tier (c13-2's rate table); where the rules
+# say 等 or 以上, the tier also offers "another outlet at this level".
+TIER_NAMES = {
+    "county_web": ("区、市网站", "District and city websites"),
+    "rednet_mobile": ("红网手机报", "Rednet mobile news"),
+    "municipal": ("区“两办”、《张家界日报》及以上刊物",
+                  'The District "Two Offices", Zhangjiajie Daily or higher'),
+    "provincial": ("省级刊物", "Provincial publications"),
+    "national": ("国家级刊物", "National publications"),
+}
+OTHER_OUTLET = {
+    "county_web": ("其他区、市网站", "Another district or city website"),
+    "municipal": ("其他同级或以上刊物", "Another publication at that level or higher"),
+}
+
 # The bodies c15-2 names (duty_compensation's report_to values).
 BODY_NAMES_EN = {
     "区委": "District Party Committee",

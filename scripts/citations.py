@@ -63,6 +63,14 @@ def cite_en(c) -> str:
     return f'{WORK_EN}, "{chapter_name_en(c.chapter_title_en)}", {item_en(c)}'
 
 
+def cite_in_page(c, by_id, lang: str) -> str:
+    """Inside the handbook the work goes without saying: “财务管理制度”第8条 /
+    Financial Management Rules, cl. 8 (calculator results, lists of rules applied)."""
+    if lang == "zh":
+        return f"“{chapter_name_zh(c.chapter_title_zh)}”{item_zh(c, by_id)}"
+    return f"{chapter_name_en(c.chapter_title_en)}, {item_en(c)}"
+
+
 def with_link_zh(citation: str, url: str) -> str:
     """A citation followed by its link, as pasted into a notice."""
     return f"{citation}（{url}）"

@@ -33,6 +33,22 @@ if str(ROOT) not in sys.path:
 
 import calculators  # noqa: E402  (the package under test, from the repository)
 from calculators import _messages as calculators_messages  # noqa: E402
+from calculators import rewards as rewards_rules  # noqa: E402
+
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.insert(0, str(ROOT / "scripts"))
+import clauses as extractor  # noqa: E402  (scripts/clauses.py)
+from citations import cite_in_page  # noqa: E402
+from glossary import hints as glossary_hints  # noqa: E402
+
+_table: dict = {}
+
+
+def _clause_labels(ids, lang: str) -> dict:
+    """Each clause a calculator may cite, named as the citation format names it."""
+    if not _table:
+        _table.update({r.id: r for r in extractor.extract()})
+    return {cid: cite_in_page(_table[cid], _table, lang) for cid in ids if cid in _table}
 
 SHORTCODE = re.compile(r"^[ \t]*<!--\s*calculator:\s*([^\s>]*)\s*-->[ \t]*$", re.M)
 RENDERED = re.compile(r"<!--\s*calculator:\s*([^\s>]*)\s*-->")
@@ -42,7 +58,7 @@ ASSET_CSS = "assets/stylesheets/calculators.css"
 
 # Outlet spellings the contract accepts but that would only repeat another
 # checkbox (quotes, book-title marks, or a level already offered by its code).
-HIDDEN_OUTLETS = {"区“两办”", '区"两办"', "区两办", "《张家界日报》", "省级刊物", "国家级刊物"}
+HIDDEN_OUTLETS = {"区“两办”", '区"两办"', "区两办", "《张家界日报》"}
 # Inputs the widget sets itself rather than asking for.
 HIDDEN_FIELDS = {("meeting_calendar", "ics")}
 
@@ -60,7 +76,8 @@ UI = {
         "failed": "计算引擎未能加载：浏览器未能启动计算程序。请刷新本页，或换用新版 Chrome、Edge、Firefox 浏览器。条文内容不受影响，可直接阅读上方条款。",
         "missing": "计算引擎未能加载：有文件未能从服务器取得（网络中断，或网站缺少文件）。请检查网络后刷新本页；如仍不行，请联系网站管理员。条文内容不受影响，可直接阅读上方条款。",
         "no_wasm": "此浏览器无法运行计算器（不支持或已关闭 WebAssembly）。请换用新版 Chrome、Edge 或 Firefox 浏览器。条文内容不受影响，可直接阅读上方条款。",
-        "result": "计算结果",
+        "result": "详细结果",
+        "not_taken": "未被采用",
         "clauses": "依据条款",
         "explanation": "说明",
         "yes": "是",
@@ -68,16 +85,16 @@ UI = {
         "none": "无",
         "add_article": "添加稿件",
         "remove_article": "删除此稿件",
-        "article": "稿件 {n}",
-        "outlets_hint": "选择采用该稿件的媒体(可多选)",
-        "month_optional": "月份(可选)",
+        "article": "稿件{n}",
+        "outlets_hint": "（可多选；写了但没有媒体采用的稿件不勾选，也计入当月）",
+        "month_optional": "月份（可选）",
         "download_ics": "下载日历文件 {file}",
-        "error_form": "输入有误:",
+        "error_form": "输入有误：",
         "choose": "请选择",
-        "share": "本页地址已包含所填内容,可直接复制分享。",
+        "share": "本页地址已包含所填内容，可直接复制分享。",
         "level": "档次",
         "clause_link": "条款 {id}",
-        "fill": "请填写带 * 号的项目,结果会随输入即时更新。",
+        "fill": "请填写带 * 号的项目，结果会随输入即时更新。",
     },
     "en": {
         "loading": "Loading the calculator engine…",
@@ -92,7 +109,8 @@ UI = {
         "failed": "The calculator engine could not start in this browser. Reload the page, or use a recent Chrome, Edge or Firefox. The clauses are unaffected; read them above.",
         "missing": "The calculator engine could not be loaded: a file could not be fetched from the server (the network is down, or the site lacks a file). Check the network and reload the page; if that does not help, tell the site's administrator. The clauses are unaffected; read them above.",
         "no_wasm": "This browser cannot run the calculators (WebAssembly is unsupported or turned off). Use a recent Chrome, Edge or Firefox. The clauses are unaffected; read them above.",
-        "result": "Result",
+        "result": "Details",
+        "not_taken": "not taken by any outlet",
         "clauses": "Clauses applied",
         "explanation": "Explanation",
         "yes": "Yes",
@@ -101,7 +119,7 @@ UI = {
         "add_article": "Add an article",
         "remove_article": "Remove this article",
         "article": "Article {n}",
-        "outlets_hint": "Outlets that ran the article (choose one or more)",
+        "outlets_hint": " (tick every outlet that ran it; leave all unticked for an article no outlet took: it still counts for its month)",
         "month_optional": "Month (optional)",
         "download_ics": "Download the calendar file {file}",
         "error_form": "Input error:",
@@ -179,6 +197,30 @@ def _error_p(fid: str) -> str:
     return f'<p class="calc-error" id="{fid}-error" data-error-for="{fid}" hidden></p>'
 
 
+def _term_hints(field: dict, lang: str) -> str:
+    """Short glossary hints for the terms a newcomer meets among the options, e.g.
+    直系亲属：直系血亲，如父母、子女…… An option gets a hint when a glossary term
+    makes up at least half of its label (so 本办干部本人 gets none for 本办)."""
+    labels = field.get("option_labels", {})
+    shown = []
+    for option in field.get("options", ()):
+        label_zh = labels.get(option, {}).get("zh", option)
+        found = [(term, hint) for term, hint in glossary_hints("zh", label_zh)]
+        if not found:
+            continue
+        term_zh = max((t for t, _ in found), key=len)
+        if 2 * len(term_zh) < len(label_zh):
+            continue
+        for term, hint in glossary_hints(lang, term_zh):
+            if (term, hint) not in shown and (lang != "zh" or term == term_zh):
+                shown.append((term, hint))
+    if not shown:
+        return ""
+    colon = "：" if lang == "zh" else ": "
+    items = "".join(f"<li><strong>{_e(term)}</strong>{colon}{_e(hint)}</li>" for term, hint in shown)
+    return f'<ul class="calc-term-hints">{items}</ul>'
+
+
 def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
     name, kind = field["name"], field["type"]
     label = _e(_label(field, lang))
@@ -203,7 +245,8 @@ def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
             opts.append(f'<option value="{_e(option)}"{" selected" if selected else ""}>'
                         f'{_e(_option_text(field, option, lang))}</option>')
         return (f'<div class="calc-field"><label for="{fid}">{label}{marker}</label>'
-                f'<select {common}{req}>{"".join(opts)}</select>{_error_p(fid)}</div>')
+                f'<select {common}{req}>{"".join(opts)}</select>{_term_hints(field, lang)}'
+                f'{_error_p(fid)}</div>')
     if kind in ("integer", "number"):
         attrs = []
         if "min" in field:
@@ -230,18 +273,28 @@ def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
 OUTLET_NAMES_EN = calculators_messages.OUTLET_NAMES_EN
 
 
-def _outlets(field: dict) -> list:
+def _tiers(field: dict, lang: str) -> list:
+    """The outlets by tier, each tier with its reward (c13-2's rate table): the outlets
+    the rules name, then, where the rules say 等 or 以上, "another outlet at this
+    level" (the level code). A tier the rules name by one outlet only shows that
+    outlet, so no two checkboxes mean the same thing."""
     options = field["items"]["fields"][0]["items"]
-    named = [o for o in options["options"] if o not in HIDDEN_OUTLETS]
+    accepted = set(options["options"])
     for hidden in HIDDEN_OUTLETS:
-        if hidden not in options["options"]:
+        if hidden not in accepted:
             raise PluginError(f"calculators_embed: outlet spelling {hidden!r} left the contract")
-    # Outlets by name first (what a person reads on the clipping), level codes after.
-    codes = [o for o in named if o in options.get("option_labels", {})]
-    names = [o for o in named if o not in codes]
-    by_name = [(o, {"zh": o, "en": f"{OUTLET_NAMES_EN[o]} ({o})" if o in OUTLET_NAMES_EN else o})
-               for o in names]
-    return by_name + [(o, options["option_labels"][o]) for o in codes]
+    codes = options.get("option_labels", {})
+    tiers = []
+    for code, table in rewards_rules.LEVELS.items():
+        named = [o for o in table["outlets"] if o not in HIDDEN_OUTLETS]
+        boxes = [(o, o if lang == "zh" else (f"{OUTLET_NAMES_EN[o]} ({o})" if o in OUTLET_NAMES_EN
+                                             else f"{codes[code]['en']} ({o})"))
+                 for o in named]
+        if len(named) > 1:
+            boxes.append((code, calculators_messages.OTHER_OUTLET[code][lang == "en"]))
+        name = calculators_messages.TIER_NAMES[code][lang == "en"]
+        tiers.append((table["reward"], name, boxes))
+    return tiers
 
 
 def _articles_html(calc: str, field: dict, fid: str, lang: str) -> str:
@@ -250,17 +303,23 @@ def _articles_html(calc: str, field: dict, fid: str, lang: str) -> str:
     outlets_field, month_field = item["fields"][0], item["fields"][1]
     t = UI[lang]
     boxes = []
-    for index, (value, label) in enumerate(_outlets(field)):
-        text = label if isinstance(label, str) else label[lang]
-        boxes.append(
-            f'<span class="calc-outlet"><input type="checkbox" id="{fid}-__N__-o{index}" '
-            f'name="outlets" value="{_e(value)}" data-article-field="outlets">'
-            f'<label for="{fid}-__N__-o{index}">{_e(text)}</label></span>')
+    index = itertools.count()
+    for reward, tier, outlets in _tiers(field, lang):
+        rate = f"每篇{reward}元" if lang == "zh" else f"{reward} yuan an article"
+        row = [f'<div class="calc-tier"><p class="calc-tier__head"><strong>{_e(rate)}</strong>'
+               f'{"：" if lang == "zh" else ": "}{_e(tier)}</p>']
+        for value, text in outlets:
+            i = next(index)
+            row.append(
+                f'<span class="calc-outlet"><input type="checkbox" id="{fid}-__N__-o{i}" '
+                f'name="outlets" value="{_e(value)}" data-article-field="outlets">'
+                f'<label for="{fid}-__N__-o{i}">{_e(text)}</label></span>')
+        boxes.append("".join(row) + "</div>")
     template = (
         f'<fieldset class="calc-article" data-article>'
         f'<legend>{_e(t["article"]).replace("{n}", "<span data-article-number></span>")}</legend>'
         f'<fieldset class="calc-outlets" aria-describedby="{fid}-__N__-outlets-error">'
-        f'<legend>{_e(_label(outlets_field, lang))} <span class="calc-hint">({_e(t["outlets_hint"])})</span></legend>'
+        f'<legend>{_e(_label(outlets_field, lang))}<span class="calc-hint">{_e(t["outlets_hint"])}</span></legend>'
         f'{"".join(boxes)}'
         f'<p class="calc-error" id="{fid}-__N__-outlets-error" data-article-error="outlets" hidden></p>'
         f'</fieldset>'
@@ -304,6 +363,9 @@ def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int)
         "values": {key[1]: {code: labels[lang == "en"] for code, labels in table.items()}
                    for key, table in VALUE_LABELS.items() if key[0] == name},
         "ui": t,
+        "clauseLabels": _clause_labels(spec["clauses"], lang),
+        "outletNames": ({o: f"{OUTLET_NAMES_EN[o]} ({o})" for o in OUTLET_NAMES_EN}
+                        if name == "rewards" and lang == "en" else {}),
     }
     # JSON inside <script>: "<" escaped so no "</script>" can close it early.
     data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")

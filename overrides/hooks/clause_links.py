@@ -41,7 +41,7 @@ if str(ROOT / "scripts") not in sys.path:
 import clauses as extractor  # noqa: E402  (scripts/clauses.py)
 import edition  # noqa: E402  (scripts/edition.py)
 from citations import (  # noqa: E402  (scripts/citations.py: the one citation format)
-    chapter_name_en, chapter_name_zh, cite_en, cite_zh, item_en, item_zh, short_path)
+    chapter_name_en, chapter_name_zh, cite_en, cite_in_page, cite_zh, item_en, item_zh, short_path)
 
 QR_LIBRARY = ROOT / "node_modules" / "qrcode-generator" / "dist" / "qrcode.mjs"
 CALCULATOR_SHORTCODE = re.compile(r"^<!--\s*calculator:.*?-->\s*$", re.M)
@@ -324,11 +324,7 @@ def clause_links_line(lang: str, ids: list[str]) -> str:
         c = by_id.get(cid)
         if c is None:
             raise PluginError(f"unknown clause {cid!r} in a clauses shortcode")
-        if lang == "zh":
-            text = f"“{chapter_name_zh(c.chapter_title_zh)}”{item_zh(c, by_id)}"
-        else:
-            text = f"{chapter_name_en(c.chapter_title_en)}, {item_en(c)}"
-        links.append(f"[{text}](../{c.page}.md#{c.id})")
+        links.append(f"[{cite_in_page(c, by_id, lang)}](../{c.page}.md#{c.id})")
     head = "依据条文：" if lang == "zh" else "Rules applied: "
     return head + ("、" if lang == "zh" else "; ").join(links)
 

@@ -128,8 +128,12 @@ function setUpArticles(widget, box) {
   box.addEventListener("click", (e) => {
     const button = e.target.closest("[data-remove-article]");
     if (!button) return;
-    button.closest("[data-article]").remove();
+    const row = button.closest("[data-article]");
+    // Keep the keyboard in the list: the next article, else the one before, else "add".
+    const next = row.nextElementSibling || row.previousElementSibling;
+    row.remove();
     renumber(widget);
+    (next ? next.querySelector("input") : box.querySelector("[data-add-article]")).focus();
     widget.overrides.delete("articles");
     widget.touched.add("articles");
     writeUrl(widget);
@@ -434,7 +438,17 @@ function format(widget, key, value) {
   }
   if (value === null || value === undefined) return "—";
   if (typeof value === "string") return words[value] || value;
-  return String(value);
+  return number(widget, value);
+}
+
+/* 1,000,000,000 in English; 10亿 (and 5000, 1.5万) in Chinese, as people write amounts. */
+function number(widget, value) {
+  if (typeof value !== "number") return String(value);
+  const zh = widget.config.lang === "zh";
+  if (zh && Math.abs(value) >= 1e8) return `${+(value / 1e8).toFixed(4)}亿`;
+  if (zh && Math.abs(value) >= 1e5) return `${+(value / 1e4).toFixed(4)}万`;
+  if (zh) return String(value);
+  return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
 }
 
 function clauseHref(widget, id) {
@@ -443,12 +457,22 @@ function clauseHref(widget, id) {
   return `${widget.config.langRoot}ch${chapter[1].padStart(2, "0")}/#${id}`;
 }
 
+/* A clause as the citation format names it (“财务管理制度”第8条), from the build. */
+function clauseName(widget, id) {
+  return (widget.config.clauseLabels || {})[id] || id;
+}
+
 function rewardsList(widget, rows) {
   const ui = widget.config.ui;
-  const yuan = widget.config.lang === "zh" ? " 元" : " yuan";
-  return el("ol", { class: "calc-list" }, ...rows.map((r) =>
-    el("li", {}, `${ui.article.replace("{n}", r.index + 1)}: ${r.reward}${yuan}`,
-      r.outlet ? ` (${r.outlet})` : "")));
+  const zh = widget.config.lang === "zh";
+  const names = widget.config.outletNames || {};
+  // One line per article, numbered once (the list itself is not numbered).
+  return el("ul", { class: "calc-list calc-list--plain" }, ...rows.map((r) => {
+    const amount = zh ? `${number(widget, r.reward)}元` : `${number(widget, r.reward)} yuan`;
+    const outlet = r.outlet ? (names[r.outlet] || r.outlet) : ui.not_taken;
+    return el("li", {}, `${ui.article.replace("{n}", r.index + 1)}${zh ? "：" : ": "}${amount}`,
+      zh ? `（${outlet}）` : ` (${outlet})`);
+  }));
 }
 
 function meetingsTable(widget, meetings) {
@@ -458,7 +482,7 @@ function meetingsTable(widget, meetings) {
     const when = m.date || `${m.start} – ${m.end}`;
     const href = clauseHref(widget, m.clause);
     return el("tr", {}, el("td", {}, when), el("td", {}, m[`title_${lang}`] || m.kind),
-      el("td", {}, href ? el("a", { href }, m.clause) : m.clause));
+      el("td", {}, href ? el("a", { href }, clauseName(widget, m.clause)) : m.clause));
   });
   return el("div", { class: "calc-table-wrap" },
     el("table", { class: "calc-table" }, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { scope: "col" }, h)))),
@@ -470,7 +494,7 @@ function countsList(widget, counts, meetings) {
   const titles = {};
   for (const m of meetings || []) titles[m.kind] = titles[m.kind] || m[`title_${lang}`];
   return el("ul", { class: "calc-list" }, ...Object.entries(counts).map(([kind, n]) =>
-    el("li", {}, `${titles[kind] || kind}: ${n}`)));
+    el("li", {}, `${titles[kind] || kind}${lang === "zh" ? "：" : ": "}${n}`)));
 }
 
 function icsLink(widget, result) {
@@ -519,14 +543,16 @@ function render(widget, result) {
     else value = format(widget, key, result[key]);
     figures.append(el("dt", {}, label), el("dd", { "data-output": key }, value));
   }
+  // The answer first, in one sentence; the figures, explanation and clauses follow.
+  out.push(el("p", { class: "calc-answer", "data-calculator-answer": "" }, result[`answer_${lang}`] || ""));
   out.push(el("p", { class: "calc-result-title" }, ui.result), figures);
   if (result.ics) out.push(el("p", {}, icsLink(widget, result)));
   out.push(el("p", { class: "calc-explanation", "data-calculator-explanation": "" }, result[`explanation_${lang}`]));
   const links = (result.clauses || []).map((id) => {
     const href = clauseHref(widget, id);
-    return el("li", {}, href ? el("a", { href, "data-clause": id }, ui.clause_link.replace("{id}", id)) : id);
+    return el("li", {}, href ? el("a", { href, "data-clause": id }, clauseName(widget, id)) : id);
   });
-  out.push(el("div", { class: "calc-clauses" }, el("span", {}, ui.clauses + ":"),
+  out.push(el("div", { class: "calc-clauses" }, el("span", {}, ui.clauses + (lang === "zh" ? "：" : ":")),
     el("ul", {}, ...links)));
   widget.result.replaceChildren(...out);
   widget.result.dataset.ok = "true";
