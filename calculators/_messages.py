@@ -505,9 +505,22 @@ ERRORS = {
 }
 
 
+def _amount(value, lang: str) -> str:
+    """A bound as people write it: 1,000,000,000 in English; 10亿, 5万, 5000 in Chinese."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return _shown(value, lang)
+    if lang == "zh":
+        for unit, size in (("亿", 10**8), ("万", 10**4)):
+            if abs(value) >= size and value % (size // 10**4 if size > 10**4 else 1) == 0 \
+                    and abs(value) >= (10**8 if unit == "亿" else 10**5):
+                return f"{value / size:g}{unit}"
+        return _shown(value, lang)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
+
+
 def _bounds(lang: str, minimum, maximum, exclusive_min=False) -> str:
-    low = _shown(minimum, lang)
-    high = _shown(maximum, lang)
+    low = _amount(minimum, lang)
+    high = _amount(maximum, lang)
     if lang == "zh":
         if minimum is not None and maximum is not None:
             return (f"大于 {low} 且不超过 {high}" if exclusive_min

@@ -193,6 +193,10 @@ def _num(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+# The same mark for a required input in every form (the hint "fill in the * fields").
+_REQUIRED = ' <span class="calc-required" aria-hidden="true">*</span>'
+
+
 def _error_p(fid: str) -> str:
     return f'<p class="calc-error" id="{fid}-error" data-error-for="{fid}" hidden></p>'
 
@@ -226,7 +230,7 @@ def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
     label = _e(_label(field, lang))
     required = field.get("required")
     req = " required" if required else ""
-    marker = ' <span class="calc-required" aria-hidden="true">*</span>' if required else ""
+    marker = _REQUIRED if required else ""
     common = f'id="{fid}" name="{_e(name)}" data-field="{_e(name)}" aria-describedby="{fid}-error"'
     if kind == "boolean":
         checked = " checked" if field.get("default") is True else ""
@@ -331,7 +335,7 @@ def _articles_html(calc: str, field: dict, fid: str, lang: str) -> str:
         f'</fieldset>')
     return (f'<fieldset class="calc-articles" data-field="articles" data-articles '
             f'aria-describedby="{fid}-error">'
-            f'<legend>{_e(_label(field, lang))}</legend>'
+            f'<legend>{_e(_label(field, lang))}{_REQUIRED if field.get("required") else ""}</legend>'
             f'<template data-article-template>{template}</template>'
             f'<div data-article-list></div>'
             f'<button type="button" class="md-button calc-add" data-add-article>{_e(t["add_article"])}</button>'
