@@ -125,7 +125,7 @@ def test_rewards_add_and_remove_articles(page, server, site_dir):
     assert form.locator("[data-article]").count() == 1
     page.wait_for_function(
         "() => document.querySelector('[data-output=total]')?.textContent === '50'", timeout=ANSWER)
-    assert form.locator("[data-article] legend").first.inner_text().startswith("稿件 1")
+    assert form.locator("[data-article] legend").first.inner_text().startswith("稿件1")
     # young cadre: months without an article
     form.locator("[data-article] input[type=month]").fill("2027-01")
     form.get_by_label("年轻干部").check()
@@ -170,7 +170,7 @@ def test_annual_leave(page, server, site_dir):
 def test_expenditure(page, server, site_dir):
     form = open_calc(page, server, "/calculators/expenditure/", "expenditure")
     assert form.locator("input[name=spent_on]").get_attribute("type") == "date"
-    form.get_by_label("金额(元)").fill("6000")
+    form.get_by_label("金额（元）").fill("6000")
     form.get_by_label("开支日期").fill("2027-01-20")
     page.wait_for_function(
         "() => document.querySelector('[data-output=reimburse_by]')?.textContent === '2027-02-03'",  # 半月: 14 days, the stricter reading

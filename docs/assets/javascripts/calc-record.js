@@ -60,7 +60,12 @@ function build(form) {
   for (const child of result.children) {
     const copy = child.cloneNode(true);
     copy.querySelectorAll("button, .calc-download, [data-ics-download]").forEach((n) => n.remove());
-    copy.querySelectorAll("[id]").forEach((n) => n.removeAttribute("id"));
+    // A copy for paper: no ids, and none of the result's data-* hooks, so nothing
+    // that looks for the result on screen finds this copy too.
+    for (const n of [copy, ...copy.querySelectorAll("*")]) {
+      n.removeAttribute("id");
+      for (const a of [...n.attributes]) if (a.name.startsWith("data-")) n.removeAttribute(a.name);
+    }
     answer.append(copy);
   }
   const stamp = document.createElement("p");

@@ -76,8 +76,10 @@
   }
 
   /* Tab stops that show nothing: Material's theme toggle focuses a 0×0 radio
-     input (its visible label never shows focus), and Chromium makes the empty
-     search scroll wrapper focusable. The label becomes the control instead. */
+     input (its visible label never shows focus), and Material gives the search's
+     result area tabindex=0 even while it is empty and 0 px high. The label becomes
+     the control; the result area leaves the tab order (its result links are the
+     stops, and while empty it is no scroller: handbook.css). */
   function fixTabStops() {
     var inputs = document.querySelectorAll("[data-md-component=palette] input.md-option");
     for (var i = 0; i < inputs.length; i++) inputs[i].setAttribute("tabindex", "-1");
