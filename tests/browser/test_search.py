@@ -52,8 +52,9 @@ def test_clicking_a_result_shows_the_clause(page, server):
     cid = "c12-8"
     # The browser scrolls to the anchor once the page has laid out: give it a moment.
     page.wait_for_function(
-        "() => { const r = document.getElementById('c12-8').getBoundingClientRect();"
-        " return r.top >= 0 && r.top < innerHeight; }", timeout=5000)
+        "() => { const e = document.getElementById('c12-8'); if (!e) return false;"
+        " const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }",
+        timeout=5000)
     box = page.locator(f"#{cid}").bounding_box()
     header = page.locator(".md-header").bounding_box()
     assert box and box["y"] >= header["height"] - 1 and box["y"] < page.viewport_size["height"]
