@@ -228,10 +228,11 @@ async function start(indexURL, allowSnapshot) {
   // module instance is reused).
   import(indexURL + "pyodide.asm.mjs").catch(() => {});
   // The snapshot image is fetched (or read from Cache Storage) as soon as the manifest
-  // looks usable, in parallel with Pyodide's own files; the full check comes below.
+  // and the lockfile agree, in parallel with Pyodide's own files; the check of the
+  // Pyodide version loaded comes below.
   const abort = new AbortController();
-  const image = manifest.then((m) => {
-    if (!snapshot.usable(m)) return null;
+  const image = Promise.all([manifest, lockText]).then(([m, text]) => {
+    if (!snapshot.plan(m, text, snapshot.PINNED_PYODIDE).use) return null;
     mark("snapshot-download");
     expected.set(new URL(m.file, indexURL).href, m.bytes);
     return snapshot.load(indexURL, m, (n) => progress(n), abort.signal).then((got) => {
