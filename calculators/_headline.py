@@ -3,8 +3,14 @@
 HEADLINES in _messages.py."""
 from __future__ import annotations
 
+from .quorum import required_present
+
 
 def _quorum(f: dict, v: dict):
+    if not f["quorum_met"] and v.get("topic", "ordinary") != "ordinary" \
+            and v["present"] >= required_present(v["members"], "ordinary"):
+        # c1-8 一般应全体成员到齐, read strictly: not "too few for any meeting".
+        return "quorum.major_short", {"required": f["required_present"]}
     if not f["quorum_met"]:
         return ("quorum.no_vote" if "passed" in f else "quorum.no"), {"required": f["required_present"]}
     if "passed" not in f:

@@ -615,8 +615,8 @@ NOTES = {
     "quorum.members": (
         "成员按 c1-2 计算：“{text}”。列席人员不是成员，不计入成员总数，也不计入到会人数。",
         "Members are those c1-2 names: the Director, the Deputy Directors, the discipline "
-        "inspector at deputy section-chief level and the head of the Public Institution "
-        "Registration Bureau. Other staff attend in a non-voting capacity: they are not "
+        "inspection officer at deputy section-chief level and the Director of the Public "
+        "Institution Registration Bureau. Other staff attend in a non-voting capacity: they are not "
         "members and count neither among the members nor among those present."),
     "quorum.met": (
         "现到会 {present} 人，不少于 {required} 人，会议可以举行。",
@@ -664,9 +664,9 @@ NOTES = {
     # condolence
     "condolence.hospitalization": (
         "c12-8：“{text}”。住院慰问金原则上为 {amount} 元。",
-        "c12-8: when a cadre of the Office, a retired cadre or a lineal relative is in "
-        "hospital, the Office trade union visits and gives a sympathy payment of {amount} "
-        "yuan in principle."),
+        "c12-8: when a cadre or retired cadre of the Office, or one of their lineal "
+        "relatives, is hospitalized, the Office trade union expresses its sympathy and, in "
+        "principle, makes a sympathy payment of {amount} yuan."),
     "condolence.hospitalization_special": (
         "条文写的是“原则上”，特殊情况的数额须另行研究决定，上面的金额只是原则标准。",
         "The clause says \"in principle\": a special case's amount is decided separately; "
@@ -809,8 +809,8 @@ NOTES = {
         "办法》是人事部令第9号（2008年2月15日公布施行），依据该条例在机关事业单位实施。天数和不享受"
         "年休假的情形取自条例第三条、第四条；实施办法与条例不同之处（第二条“从下月起”、第五条“补足”）"
         "按实施办法执行。",
-        "c8-3 applies \"State Council Order No. 514, the Implementing Measures for Paid Annual "
-        "Leave for Staff of Government Organs and Public Institutions\". The clause runs two "
+        "c8-3 applies \"State Council Order No. 514 (the Implementing Measures for Paid Annual "
+        "Leave for Staff of Government Organs and Public Institutions)\". The clause runs two "
         "instruments together: Order No. 514 is the Regulations on Paid Annual Leave for "
         "Employees; the Implementing Measures for Paid Annual Leave for Staff of Government "
         "Organs and Public Institutions are Ministry of Personnel Order No. 9 (issued and in "
@@ -1062,6 +1062,9 @@ NOTES = {
 HEADLINES = {
     "quorum.no": ("不能开会：至少需{required}名成员到会。",
                   "The meeting cannot be held: at least {required} members must attend."),
+    "quorum.major_short": ("按较严格的理解，这一重大议题不宜开会议定：一般应全体{required}名成员到齐。",
+                           "On the stricter reading, this major topic should not be taken up: "
+                           "as a rule all {required} members must be present."),
     "quorum.no_vote": ("不能开会，也不能表决：至少需{required}名成员到会。",
                        "The meeting cannot be held, so nothing can be decided: "
                        "at least {required} members must attend."),
@@ -1095,21 +1098,25 @@ HEADLINES = {
     "leave_approval.deputy": ("由分管领导批准。", "The leader in charge approves."),
     "annual_leave.days": ("当年可休年休假：{n_days}。", "Annual leave this year: {n_days}."),
     "annual_leave.none": ("当年不享受年休假。", "No annual leave this year."),
-    "expenditure.no_meeting": ("最迟{date}签批报账。", "Sign off and claim by {date}."),
+    "expenditure.no_meeting": ("最迟{date}签批报账。",
+                               "Sign off and submit the claim for reimbursement by {date}."),
     "expenditure.meeting": ("先报主任办公会议定；开支后最迟{date}签批报账。",
                             "First submit it to the Director's Office Meeting for decision; "
-                            "sign off and claim by {date}."),
+                            "then sign off and submit the claim for reimbursement by {date}."),
     "expenditure.no_meeting_day_off": ("最迟{date}签批报账；这天是休息日，宜最迟在{last_day}办理。",
-                                       "Sign off and claim by {date}; that is a day off, so "
-                                       "do it by {last_day}."),
+                                       "Sign off and submit the claim for reimbursement by "
+                                       "{date}; as that is not a working day, do it by "
+                                       "{last_day}."),
     "expenditure.meeting_day_off": ("先报主任办公会议定；开支后最迟{date}签批报账，"
                                     "这天是休息日，宜最迟在{last_day}办理。",
                                     "First submit it to the Director's Office Meeting for "
-                                    "decision; sign off and claim by {date}, a day off, so "
+                                    "decision. Sign off and submit the claim for "
+                                    "reimbursement by {date}; as that is not a working day, "
                                     "do it by {last_day}."),
     "duty_compensation.either": ("可补休{n_days}，或抵减请假{n_days}。",
-                                 "{n_days} off in lieu, or {n_days} set against leave."),
-    "duty_compensation.rest": ("可补休{n_days}。", "{n_days} off in lieu."),
+                                 "{n_days} of compensatory time off, or {n_days} set "
+                                 "against leave."),
+    "duty_compensation.rest": ("可补休{n_days}。", "{n_days} of compensatory time off."),
     "duty_compensation.leave_offset": ("可抵减请假{n_days}。", "{n_days} set against leave."),
     "meeting_calendar.count": ("{year}年共安排{count}次会议，已避开法定节假日。",
                                "{count} meetings in {year}, clear of public holidays."),
