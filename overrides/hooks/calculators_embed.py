@@ -44,6 +44,16 @@ from glossary import hints as glossary_hints  # noqa: E402
 _table: dict = {}
 
 
+def _cited_ids(spec: dict) -> list:
+    """The clauses a calculator may cite, and every clause its explanations mention."""
+    ids = list(spec["clauses"])
+    for zh, en in calculators_messages.NOTES.values():
+        for cid in re.findall(r"\bc\d+-\d+(?:-\d+)?\b", zh + en):
+            if cid not in ids:
+                ids.append(cid)
+    return ids
+
+
 def _clause_labels(ids, lang: str) -> dict:
     """Each clause a calculator may cite, named as the citation format names it."""
     if not _table:
@@ -367,7 +377,7 @@ def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int)
         "values": {key[1]: {code: labels[lang == "en"] for code, labels in table.items()}
                    for key, table in VALUE_LABELS.items() if key[0] == name},
         "ui": t,
-        "clauseLabels": _clause_labels(spec["clauses"], lang),
+        "clauseLabels": _clause_labels(_cited_ids(spec), lang),
         "outletNames": ({o: f"{OUTLET_NAMES_EN[o]} ({o})" for o in OUTLET_NAMES_EN}
                         if name == "rewards" and lang == "en" else {}),
     }

@@ -117,7 +117,7 @@ def _chapters(rows):
 
 # ---------------------------------------------------------------- generated pages
 def _bilingual_page(chapter: int, lang: str) -> str:
-    rows, _ = _rows()
+    rows, by_id = _rows()
     chs = _chapters(rows)
     first = chs[chapter]
     L = LABELS[lang]
@@ -148,7 +148,7 @@ def _bilingual_page(chapter: int, lang: str) -> str:
                            for n in r.notes_en)
         cells.append(
             f'<div class="bilingual-row{sub}" id="{r.id}">'
-            f'<a class="bilingual-id" href="#{r.id}">{r.id}</a>'
+            f'<a class="bilingual-id" href="#{r.id}">{_esc(item_zh(r, by_id) if lang == "zh" else item_en(r))}</a>'
             f'<div class="bilingual-zh" lang="zh-CN"><p class="bilingual-text">{_esc(r.zh)}</p>{zh_notes}</div>'
             f'<div class="bilingual-en" lang="en"><p class="bilingual-text">{_esc(r.en)}</p>{en_notes}</div>'
             "</div>")

@@ -40,8 +40,10 @@ import clauses as extractor  # noqa: E402  (scripts/clauses.py)
 from citations import item_en, item_zh  # noqa: E402
 
 KEYWORDS_FILE = ROOT / "scripts" / "data" / "search_keywords.toml"
-NOT_FOR_STAFF = ("developers/",)      # these pages leave the search index
-TITLE_ONLY = ("glossary.md",)         # these keep their title entry only
+NOT_FOR_STAFF = ("developers/", "data.md")   # these pages leave the search index
+# These keep their title entry only: the glossary's table is one long text, and the
+# home and citing pages' help text ("type 收礼…") would only echo the query back.
+TITLE_ONLY = ("glossary.md", "index.md", "cite.md")
 CLAUSE_P = re.compile(
     r'<p(?=[^>]*\bclass="clause\b)(?=[^>]*\bid="(?P<id>c\d+-\d+(?:-\d+)?)")[^>]*>(?P<body>.*?)</p>',
     re.S,

@@ -78,9 +78,15 @@ function build(form) {
   record.replaceChildren(title, heading(T.inputs), inputs, heading(T.result), answer, stamp);
 }
 
+/* A record only of what the reader asked: a form they used, a link that filled it, or
+   a calculator's own page. A chapter's calculator left at its defaults prints nothing. */
+const ownPage = /\/calculators\/[^/]+\/$/.test(window.location.pathname);
+const filled = new URLSearchParams(window.location.search).toString() !== "";
 for (const form of document.querySelectorAll("form[data-calculator]")) {
+  let used = ownPage || filled;
+  for (const type of ["input", "change"]) form.addEventListener(type, () => { used = true; });
   form.addEventListener("calculator:result", (event) => {
-    if (event.detail && event.detail.ok) build(form);
+    if (event.detail && event.detail.ok && used) build(form);
     else {
       const record = (form.closest("[data-calculator-widget]") || form).nextElementSibling;
       if (record && record.classList.contains("calc-record")) record.remove();

@@ -72,6 +72,11 @@
     var id = currentClauseId();
     var url = new URL(link.href, window.location.href);
     url.hash = id ? "#" + id : window.location.hash;
+    /* A calculator's inputs live in the query string and mean the same in both
+       languages: the answer comes along. */
+    if (document.querySelector("form[data-calculator]") && window.location.search) {
+      url.search = window.location.search;
+    }
     link.href = url.href;
   }
 

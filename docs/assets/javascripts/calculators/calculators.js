@@ -457,6 +457,15 @@ function clauseHref(widget, id) {
   return `${widget.config.langRoot}ch${chapter[1].padStart(2, "0")}/#${id}`;
 }
 
+/* Explanations name clauses by id (c12-8), as the API does; a reader sees them by
+   their printed numbers, in brackets of the page's language. */
+function readable(widget, text) {
+  const zh = widget.config.lang === "zh";
+  return text
+    .replace(/\((c\d+-\d+(?:-\d+)?)\)/g, (m, id) => (zh ? `（${clauseName(widget, id)}）` : `(${clauseName(widget, id)})`))
+    .replace(/\bc\d+-\d+(?:-\d+)?\b/g, (id) => clauseName(widget, id));
+}
+
 /* A clause as the citation format names it (“财务管理制度”第8条), from the build. */
 function clauseName(widget, id) {
   return (widget.config.clauseLabels || {})[id] || id;
@@ -527,7 +536,7 @@ function render(widget, result) {
         if (found.p) { found.p.textContent = message; found.p.hidden = false; }
       }
       out.push(el("p", { class: "calc-result-error", "data-calculator-error": error.field || "" },
-        `${ui.error_form} ${message}`));
+        `${ui.error_form}${lang === "zh" ? "" : " "}${message}`));
     }
     widget.result.replaceChildren(...out);
     widget.result.dataset.ok = "false";
@@ -547,7 +556,8 @@ function render(widget, result) {
   out.push(el("p", { class: "calc-answer", "data-calculator-answer": "" }, result[`answer_${lang}`] || ""));
   out.push(el("p", { class: "calc-result-title" }, ui.result), figures);
   if (result.ics) out.push(el("p", {}, icsLink(widget, result)));
-  out.push(el("p", { class: "calc-explanation", "data-calculator-explanation": "" }, result[`explanation_${lang}`]));
+  out.push(el("p", { class: "calc-explanation", "data-calculator-explanation": "" },
+    readable(widget, result[`explanation_${lang}`] || "")));
   const links = (result.clauses || []).map((id) => {
     const href = clauseHref(widget, id);
     return el("li", {}, href ? el("a", { href, "data-clause": id }, clauseName(widget, id)) : id);
