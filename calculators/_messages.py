@@ -307,6 +307,18 @@ OUTPUT_LABELS = {
                          "ics": ("iCalendar 文本", "iCalendar text")},
 }
 
+# A line under an input that a newcomer cannot judge from its label alone (the page).
+FIELD_HINTS = {
+    ("condolence", "special"): (
+        "“原则上”“特殊情况另行研究”由机关工会认定；一般情况不勾选。",
+        "Whether a case is special is for the Office trade union to judge; normally leave "
+        "this unticked."),
+    ("condolence", "same_household"): (
+        "只对“意外灾祸”有影响：与本办干部同住的直系亲属属于本办干部家庭。",
+        "Matters only for an accident or disaster: a lineal relative living with the cadre "
+        "belongs to the cadre's family."),
+}
+
 # Readable words for coded output values, for the page (the embed hook).
 VALUE_LABELS = {
     ("leave_approval", "approver"): {

@@ -242,11 +242,14 @@ def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
     req = " required" if required else ""
     marker = _REQUIRED if required else ""
     common = f'id="{fid}" name="{_e(name)}" data-field="{_e(name)}" aria-describedby="{fid}-error"'
+    hint = calculators_messages.FIELD_HINTS.get((calc, name))
+    hint_p = (f'<p class="calc-field-hint" id="{fid}-hint">{_e(hint[lang == "en"])}</p>'
+              if hint else "")
     if kind == "boolean":
         checked = " checked" if field.get("default") is True else ""
         return (f'<div class="calc-field calc-field--check">'
                 f'<input type="checkbox" {common} value="true"{checked}>'
-                f'<label for="{fid}">{label}</label>{_error_p(fid)}</div>')
+                f'<label for="{fid}">{label}</label>{hint_p}{_error_p(fid)}</div>')
     if "options" in field:
         default = field.get("default")
         if calc == "meeting_calendar" and name == "lang":

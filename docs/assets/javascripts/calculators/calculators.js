@@ -423,7 +423,9 @@ function errorTarget(widget, field) {
   const name = (field || "").split(/[.[]/)[0];
   const target = name ? control(widget, name) : null;
   if (!target) return null;
-  const p = document.getElementById(target.getAttribute("aria-describedby"));
+  // aria-describedby may name a hint before the error line: the error is "…-error".
+  const ids = (target.getAttribute("aria-describedby") || "").split(/\s+/);
+  const p = document.getElementById(ids.find((id) => id.endsWith("-error")) || ids[0]);
   return { p, target };
 }
 
