@@ -161,6 +161,20 @@ def extract(docs: Path = DOCS) -> list[Clause]:
     return rows
 
 
+_cache: dict = {}
+
+
+def table(docs: Path = DOCS) -> tuple[list[Clause], dict[str, Clause]]:
+    """(rows, rows by id), parsed once and again only when a chapter page changes:
+    the build's hooks share it, and `mkdocs serve` sees an edit at once."""
+    stamp = tuple((p.name, p.stat().st_mtime_ns)
+                  for lang in LANGS for p in chapter_pages(lang, docs))
+    if _cache.get("stamp") != (docs, stamp):
+        rows = extract(docs)
+        _cache.update(stamp=(docs, stamp), rows=rows, by_id={r.id: r for r in rows})
+    return _cache["rows"], _cache["by_id"]
+
+
 def as_dicts(rows: list[Clause]) -> list[dict]:
     return [asdict(r) | {"parent": r.parent} for r in rows]
 

@@ -41,7 +41,6 @@ import clauses as extractor  # noqa: E402  (scripts/clauses.py)
 from citations import cite_in_page  # noqa: E402
 from glossary import hints as glossary_hints  # noqa: E402
 
-_table: dict = {}
 
 
 def _cited_ids(spec: dict) -> list:
@@ -56,9 +55,8 @@ def _cited_ids(spec: dict) -> list:
 
 def _clause_labels(ids, lang: str) -> dict:
     """Each clause a calculator may cite, named as the citation format names it."""
-    if not _table:
-        _table.update({r.id: r for r in extractor.extract()})
-    return {cid: cite_in_page(_table[cid], _table, lang) for cid in ids if cid in _table}
+    _, by_id = extractor.table()
+    return {cid: cite_in_page(by_id[cid], by_id, lang) for cid in ids if cid in by_id}
 
 SHORTCODE = re.compile(r"^[ \t]*<!--\s*calculator:\s*([^\s>]*)\s*-->[ \t]*$", re.M)
 RENDERED = re.compile(r"<!--\s*calculator:\s*([^\s>]*)\s*-->")

@@ -82,11 +82,7 @@ _state: dict = {"404": {}}
 
 # ---------------------------------------------------------------- helpers
 def _rows():
-    if "rows" not in _state:
-        rows = extractor.extract()
-        _state["rows"] = rows
-        _state["by_id"] = {r.id: r for r in rows}
-    return _state["rows"], _state["by_id"]
+    return extractor.table()
 
 
 def _i18n(config):
@@ -543,4 +539,3 @@ def on_post_build(config):
               "and qr/*.svg point to the citation builder instead of encoding that address. "
               "Set it for a release build.", file=sys.stderr)
     write_404(site, base)
-    _state.pop("rows", None)  # a rebuild (mkdocs serve) reads the sources again

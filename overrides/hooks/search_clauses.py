@@ -50,7 +50,6 @@ CLAUSE_P = re.compile(
 )
 TAG = re.compile(r"<[^>]+>")
 _keywords: dict[str, dict[str, str]] = {}
-_table: dict = {}
 
 
 def _search_plugin(config):
@@ -77,14 +76,11 @@ def on_config(config):
         raise PluginError("search.jieba_dict_user must point to scripts/data/jieba_userdict.txt")
     with KEYWORDS_FILE.open("rb") as fh:
         _keywords = tomllib.load(fh)
-    _table.clear()
     return config
 
 
 def _by_id() -> dict:
-    if not _table:
-        _table.update({r.id: r for r in extractor.extract()})
-    return _table
+    return extractor.table()[1]
 
 
 def _label(cid: str, lang: str) -> str:

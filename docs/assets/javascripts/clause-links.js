@@ -142,7 +142,7 @@ import { qrDataUrl } from "./qr.js";
   function texts(el) {
     return {
       link: clauseUrlIn(EN ? "en" : "zh", el),
-      short: absolute(el.getAttribute("data-shortlink")),
+      short: shortIn(EN ? "en" : "zh", el),
       zh: el.getAttribute("data-cite-zh") + "（" + shortIn("zh", el) + "）",
       en: el.getAttribute("data-cite-en") + " (" + shortIn("en", el) + ")"
     };
