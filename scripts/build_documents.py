@@ -8,7 +8,7 @@ Writes, for each language (zh, en):
     site/downloads/<lang>/yongding-rules.pdf   site/downloads/<lang>/yongding-rules.docx
     site/downloads/<lang>/ch01.pdf … ch18.pdf  site/downloads/<lang>/ch01.docx … ch18.docx
 
-The text is the clause table of scripts/clauses.py (every clause verbatim, editor's
+The text is the clause table of handbook/clauses.py (every clause verbatim, editor's
 notes set apart and labelled) and the title is the first line of
 source/regulations.zh.txt. The layout follows GB/T 9704-2012 where it applies to a
 printed regulation: A4; margins 37 mm top, 28 mm left, a 156 mm x 225 mm text block;
@@ -49,12 +49,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import clauses as clause_table  # noqa: E402
-import edition  # noqa: E402
-
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from handbook import clauses as clause_table  # noqa: E402
+from handbook import edition  # noqa: E402
+
 SOURCE = ROOT / "source" / "regulations.zh.txt"
 LANGS = ("zh", "en")
 WHOLE = "yongding-rules"

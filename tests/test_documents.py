@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 import build_documents as bd
-import clauses as clause_table
-import edition
+from handbook import clauses as clause_table
+from handbook import edition
 
 ROOT = Path(__file__).resolve().parents[1]
 MM = 72 / 25.4

@@ -2,7 +2,7 @@
 
 docs/en/glossary.md (and its Chinese twin docs/zh/glossary.md) has a table of
 terms: Chinese | English | Explanation | Clause. These tests read that table with
-markdown-it-py and the clause table with scripts/clauses.py, and check that
+markdown-it-py and the clause table with handbook/clauses.py, and check that
 
 (a) every entry's clause link leads to an existing clause on the right page;
 (b) wherever a term's Chinese occurs in a clause, the English of that clause uses
@@ -36,7 +36,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-import clauses as extractor
+from handbook import clauses as extractor
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = {lang: ROOT / "docs" / lang / "glossary.md" for lang in ("en", "zh")}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import clauses as extractor
+from handbook import clauses as extractor
 
 ROOT = Path(__file__).resolve().parents[1]
 CANONICAL = ROOT / "source" / "regulations.zh.txt"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-import citations
-import clauses as extractor
-import edition
+from handbook import citations
+from handbook import clauses as extractor
+from handbook import edition
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("clause_links_hook", ROOT / "overrides/hooks/clause_links.py")

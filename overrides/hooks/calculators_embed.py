@@ -34,12 +34,9 @@ if str(ROOT) not in sys.path:
 import calculators  # noqa: E402  (the package under test, from the repository)
 from calculators import _messages as calculators_messages  # noqa: E402
 from calculators import rewards as rewards_rules  # noqa: E402
-
-if str(ROOT / "scripts") not in sys.path:
-    sys.path.insert(0, str(ROOT / "scripts"))
-import clauses as extractor  # noqa: E402  (scripts/clauses.py)
-from citations import cite_in_page  # noqa: E402
-from glossary import hints as glossary_hints  # noqa: E402
+from handbook import clauses as extractor  # noqa: E402
+from handbook.citations import cite_in_page  # noqa: E402
+from handbook.glossary import hints as glossary_hints  # noqa: E402
 
 
 

@@ -1,4 +1,4 @@
-"""English pages mark their Chinese (scripts/typography.py): a thin adapter that
+"""English pages mark their Chinese (handbook/typography.py): a thin adapter that
 adds the treeprocessor to the English build only."""
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT / "scripts") not in sys.path:
-    sys.path.insert(0, str(ROOT / "scripts"))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-from typography import ChineseInEnglish  # noqa: E402
+from handbook.typography import ChineseInEnglish  # noqa: E402
 
 
 @event_priority(-110)  # after static-i18n set this build's language

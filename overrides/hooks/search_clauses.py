@@ -6,7 +6,7 @@ indexed a chapter page, this hook replaces the page's body entry by one entry
 per clause, located at the clause anchor, segmented by the same jieba call the
 plugin uses (with our user dictionary). The entry's `text` is the clause
 alone, so a result always shows the rule (with the query highlighted); the
-everyday words staff type for it (scripts/data/search_keywords.toml) and the
+everyday words staff type for it (handbook/data/search_keywords.toml) and the
 clause in the other language go into the entry's `tags`, which are searched
 but not shown (handbook.css hides them in results): so 收礼 finds and shows
 c7-3, and "annual leave" on the Chinese site finds c8-3.
@@ -33,13 +33,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT / "scripts") not in sys.path:
-    sys.path.insert(0, str(ROOT / "scripts"))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-import clauses as extractor  # noqa: E402  (scripts/clauses.py)
-from citations import item_en, item_zh  # noqa: E402
+from handbook import clauses as extractor  # noqa: E402
+from handbook.citations import item_en, item_zh  # noqa: E402
 
-KEYWORDS_FILE = ROOT / "scripts" / "data" / "search_keywords.toml"
+KEYWORDS_FILE = ROOT / "handbook" / "data" / "search_keywords.toml"
 NOT_FOR_STAFF = ("developers/", "data.md")   # these pages leave the search index
 # These keep their title entry only: the glossary's table is one long text, and the
 # home and citing pages' help text ("type 收礼…") would only echo the query back.
@@ -73,7 +73,7 @@ def on_config(config):
     plugin = _search_plugin(config)
     userdict = plugin.config.get("jieba_dict_user")
     if not userdict or not Path(userdict).is_file():
-        raise PluginError("search.jieba_dict_user must point to scripts/data/jieba_userdict.txt")
+        raise PluginError("search.jieba_dict_user must point to handbook/data/jieba_userdict.txt")
     with KEYWORDS_FILE.open("rb") as fh:
         _keywords = tomllib.load(fh)
     return config

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import os
+import sys
 import shutil
 import threading
 from pathlib import Path
@@ -26,7 +27,8 @@ def chromium_path() -> str:
 
 def serve(directory: Path, headers: dict[str, str] | None = None):
     """The same server as `make serve` (scripts/serve.py), on a free port."""
-    from serve import make_handler  # scripts/ is on sys.path (tests/conftest.py)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from serve import make_handler  # scripts/serve.py
     httpd = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), make_handler(directory, headers, quiet=True))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)

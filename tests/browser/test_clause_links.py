@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-# The citation form (scripts/citations.py): the work, the set of rules, the item as printed.
+# The citation form (handbook/citations.py): the work, the set of rules, the item as printed.
 ZH_12_8 = "《永定区编办管理制度》“财务管理制度”第8条"
 
 

@@ -6,8 +6,8 @@ English pages clause by clause and returns one row per clause: id, chapter,
 number as printed, zh text, en text (plus titles, notes and page). Tests use it
 to prove the text is complete and aligned; the build uses it for clauses.json.
 
-    python scripts/clauses.py            # prints the table as JSON
-    python scripts/clauses.py -o out.json
+    python -m handbook.clauses            # prints the table as JSON
+    python -m handbook.clauses -o out.json
 """
 from __future__ import annotations
 
