@@ -11,10 +11,11 @@ browser under Pyodide. `run` never raises: bad input comes back as
 
 from . import condolence, duty, expenditure, leave, meetings, quorum, rewards
 from ._answer import Calculator
+from ._display import describe_output
 from ._headline import headline
-from ._messages import (FIELD_LABELS, OPTION_LABELS, OUTPUT_LABELS, TITLES, echo, error_messages,
-                        explain, headline_text)
+from ._messages import FIELD_LABELS, OPTION_LABELS, TITLES, field_words
 from ._validate import ERROR_CODES, InputError, check_fields, describe_field
+from ._wording import echo, error_messages, explain, headline_text
 from .ics import to_ics
 
 __version__ = "1.0.0"
@@ -80,15 +81,19 @@ def schema(name):
         return None
     labels = FIELD_LABELS.get(name, {})
     fields = [describe_field(spec, labels) for spec in calc.fields]
-    _add_option_labels(name, fields)
+    _add_wording(name, fields)
     title_zh, title_en = TITLES[name]
-    outputs = [{"name": key, "label_zh": OUTPUT_LABELS[name][key][0],
-                "label_en": OUTPUT_LABELS[name][key][1]} for key in calc.outputs]
+    outputs = [describe_output(name, out) for out in calc.outputs]
     return {"name": name, "title_zh": title_zh, "title_en": title_en,
             "clauses": list(calc.clauses), "fields": fields, "outputs": outputs}
 
 
-def _add_option_labels(name: str, fields: list) -> None:
+# A field's words for the form beside its label (messages [fields.NAME]).
+_FORM_WORDS = ("hint", "item", "add", "remove")
+
+
+def _add_wording(name: str, fields: list) -> None:
+    """Option labels, and the form's words for a field (its `display`)."""
     for field in fields:
         target = field.get("items", field)
         labels = OPTION_LABELS.get((name, field["name"]))
@@ -96,8 +101,12 @@ def _add_option_labels(name: str, fields: list) -> None:
             target["option_labels"] = {
                 option: {"zh": labels[option][0], "en": labels[option][1]}
                 for option in target["options"] if option in labels}
+        words = field_words(name, field["name"])
+        extra = {key: dict(words[key]) for key in _FORM_WORDS if key in words}
+        if extra:
+            field["display"] = {**field.get("display", {}), **extra}
         if "fields" in target:
-            _add_option_labels(name, target["fields"])
+            _add_wording(name, target["fields"])
 
 
 def describe() -> dict:

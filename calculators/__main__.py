@@ -15,7 +15,7 @@ import json
 import sys
 
 from . import CALCULATORS, describe, run, schema, to_ics
-from ._messages import echo, error_messages
+from ._wording import echo, error_messages
 
 USAGE = __doc__.strip() + "\n"
 

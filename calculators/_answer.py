@@ -2,7 +2,7 @@
 
 A calculator fills an `Answer` with figures (the output keys), the clauses it
 applied and notes. A note is a message key plus the facts it mentions; the
-zh/en sentences for each key live in _messages.py.
+zh/en sentences for each key live in messages/<calculator>.toml (_messages.py).
 """
 
 from dataclasses import dataclass, field
@@ -35,4 +35,4 @@ class Calculator:
     fields: tuple                       # the `Field` specs of its inputs
     compute: Callable[[dict], Answer]   # clean inputs -> Answer (may raise InputError)
     clauses: tuple                      # every clause it may cite
-    outputs: tuple                      # its figure keys, in display order
+    outputs: tuple                      # its figures, as _display.Output, in display order

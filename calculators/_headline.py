@@ -1,6 +1,6 @@
 """The answer first: one sentence per result, made from the result's own figures
 (so it can never contradict them). Facts only here; the sentences are
-HEADLINES in _messages.py."""
+[headlines.*] of each messages/<calculator>.toml."""
 from __future__ import annotations
 
 from .quorum import required_present

@@ -30,7 +30,7 @@ def known(year: int) -> bool:
 def holiday_key(day: date) -> str | None:
     """The library's key (its English name, e.g. "Spring Festival") of the
     statutory holiday `day` belongs to; None for a working day, a plain weekend
-    day and a day of an unknown year. _messages.HOLIDAY_NAMES words it."""
+    day and a day of an unknown year. common.toml [holidays] words it."""
     if not known(day.year):
         return None
     off, name = chinese_calendar.get_holiday_detail(day)

@@ -7,6 +7,7 @@ error codes in `ERROR_CODES`. The same specs produce the machine-readable
 schema (`describe_field`) that the web form uses.
 """
 
+import copy
 import math
 import re
 from dataclasses import dataclass
@@ -56,6 +57,12 @@ class Field:
     options: tuple = ()
     item: "Field | None" = None      # the spec of each element of a list
     fields: tuple = ()               # the specs of an object's members
+    # How the form shows it, when not by its type alone (schema "display"; the
+    # words for it are in the messages file): {"kind": "fixed", "value": True}
+    # (the page sends the value and asks nothing), {"kind": "page_language"} (an
+    # option defaulting to the page's language), {"groups": [...]} (a list of options
+    # shown as checkboxes in groups).
+    display: dict | None = None
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -244,4 +251,6 @@ def describe_field(spec: Field, labels: dict) -> dict:
     label = labels.get(spec.name)
     if label:
         out["label_zh"], out["label_en"] = label
+    if spec.display:
+        out["display"] = copy.deepcopy(spec.display)
     return out

@@ -2,6 +2,7 @@
 
 from ._answer import Answer, Calculator
 from ._data import rule
+from ._display import Output
 from ._validate import Field
 
 EVENTS = ("hospitalization", "disaster", "death")
@@ -99,5 +100,6 @@ CALCULATOR = Calculator(
     fields=FIELDS,
     compute=compute,
     clauses=("c12-8", "c12-9", "c12-10"),
-    outputs=("covered", "amount_min", "amount_max", "refer_to_meeting"),
+    outputs=(Output("covered", "boolean"), Output("amount_min", "money"),
+             Output("amount_max", "money"), Output("refer_to_meeting", "boolean")),
 )

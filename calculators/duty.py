@@ -4,6 +4,7 @@ from fractions import Fraction
 
 from ._answer import Answer, Calculator
 from ._data import ratio, rule
+from ._display import Output
 from ._limits import MAX_DAYS
 from ._validate import Field
 
@@ -42,26 +43,26 @@ def compute(v: dict) -> Answer:
     answer.set(compensation_days=days,
                compensatory_rest_days=days if use in ("either", "rest") else 0,
                leave_offset_days=days if use in ("either", "leave_offset") else 0)
-    answer.note(f"duty.compensation.{use}", COMPENSATION["clause"], duty_days=duty_days,
+    answer.note(f"duty_compensation.compensation.{use}", COMPENSATION["clause"], duty_days=duty_days,
                 days=days, ratio=f"{share.numerator}:{share.denominator}",
                 text=COMPENSATION["text"])
 
     # c15-1 节假日值班实行轮流值班制,每班由一名领导负责。
     answer.set(leaders_per_shift=ROTATION["leaders_per_shift"])
-    answer.note("duty.rotation", ROTATION["clause"], leaders=ROTATION["leaders_per_shift"])
+    answer.note("duty_compensation.rotation", ROTATION["clause"], leaders=ROTATION["leaders_per_shift"])
 
     # c15-2 “十.一”春节长假安排固定值班人员,并向区委、区政府、区政法委进行报告。
     # c15-3 平常节假日……由有关领导及有关人员值班……由领导指派一定的人员值班。
     if holiday in LONG_HOLIDAY["holidays"]:
         answer.set(fixed_roster=True, report_to=list(LONG_HOLIDAY["report_to"]))
-        answer.note(f"duty.long_holiday.{holiday}", LONG_HOLIDAY["clause"],
+        answer.note(f"duty_compensation.long_holiday.{holiday}", LONG_HOLIDAY["clause"],
                     report_to=LONG_HOLIDAY["report_to"], text=LONG_HOLIDAY["text"])
     else:
         answer.set(fixed_roster=False, report_to=[])
-        answer.note("duty.ordinary_holiday", ORDINARY_HOLIDAY["clause"])
+        answer.note("duty_compensation.ordinary_holiday", ORDINARY_HOLIDAY["clause"])
 
     # c15-4/c15-5: the duties and the liability that come with any shift.
-    answer.note("duty.tasks", TASKS["clause"], LIABILITY["clause"])
+    answer.note("duty_compensation.tasks", TASKS["clause"], LIABILITY["clause"])
     return answer
 
 
@@ -70,6 +71,7 @@ CALCULATOR = Calculator(
     fields=FIELDS,
     compute=compute,
     clauses=("c15-6", "c15-1", "c15-2", "c15-3", "c15-4", "c15-5"),
-    outputs=("compensation_days", "compensatory_rest_days", "leave_offset_days",
-             "leaders_per_shift", "fixed_roster", "report_to"),
+    outputs=(Output("compensation_days", "days"), Output("compensatory_rest_days", "days"),
+             Output("leave_offset_days", "days"), Output("leaders_per_shift", "number"),
+             Output("fixed_roster", "boolean"), Output("report_to", "codes")),
 )

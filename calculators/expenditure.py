@@ -5,6 +5,7 @@ from datetime import timedelta
 from . import _holidays
 from ._answer import Answer, Calculator
 from ._data import rule
+from ._display import Output
 from ._limits import MAX_AMOUNT
 from ._validate import Field
 
@@ -97,6 +98,7 @@ CALCULATOR = Calculator(
     fields=FIELDS,
     compute=compute,
     clauses=("c12-2", "c12-3", "c12-4", "c1-8"),
-    outputs=("needs_office_meeting", "approve_before_spending", "reimburse_by",
-             "deadline_day_off", "last_working_day"),
+    outputs=(Output("needs_office_meeting", "boolean"), Output("approve_before_spending", "boolean"),
+             Output("reimburse_by", "date"), Output("deadline_day_off", "boolean"),
+             Output("last_working_day", "date")),
 )

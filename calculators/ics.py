@@ -10,7 +10,7 @@ carries no METHOD: when the information was last revised).
 from datetime import date, timedelta
 
 from ._data import RULES, rule
-from ._messages import calendar_name, ics_description
+from ._wording import calendar_name, ics_description
 
 _MAX_OCTETS = 75
 _UID_DOMAIN = "yongding-calculators"
@@ -53,7 +53,7 @@ def _event(meeting: dict, lang: str, stamp: str) -> list:
         f"DTSTART;VALUE=DATE:{_day(first)}",
         f"DTEND;VALUE=DATE:{end_exclusive.strftime('%Y%m%d')}",
         "SUMMARY:" + escape_text(meeting[f"title_{lang}"]),
-        "DESCRIPTION:" + escape_text(ics_description(meeting, lang, table["text"])),
+        "DESCRIPTION:" + escape_text(ics_description(meeting, lang, table)),
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
     ]

@@ -4,6 +4,7 @@ from datetime import date
 
 from ._answer import Answer, Calculator
 from ._data import rule
+from ._display import Output
 from ._limits import MAX_DAYS, MAX_SICK_LEAVE_MONTHS, MAX_YEARS_WORKED
 from ._validate import Field, InputError
 
@@ -31,13 +32,13 @@ def compute_approval(v: dict) -> Answer:
     who = approver(days)
     answer.set(approver=who, written_report=who == "principal")
     if who == "principal":
-        answer.note("leave.principal", PRINCIPAL["clause"], days=days,
+        answer.note("leave_approval.principal", PRINCIPAL["clause"], days=days,
                     threshold=PRINCIPAL["from_days"], text=PRINCIPAL["text"])
         if days == PRINCIPAL["from_days"] == DEPUTY["up_to_days"]:
-            answer.note("leave.exactly_threshold", days=days)
-        answer.note("leave.filing", FILING["clause"], text=FILING["text"])
+            answer.note("leave_approval.exactly_threshold", days=days)
+        answer.note("leave_approval.filing", FILING["clause"], text=FILING["text"])
     else:
-        answer.note("leave.deputy", DEPUTY["clause"], days=days,
+        answer.note("leave_approval.deputy", DEPUTY["clause"], days=days,
                     threshold=DEPUTY["up_to_days"], text=DEPUTY["text"])
     return answer
 
@@ -47,7 +48,7 @@ LEAVE_APPROVAL = Calculator(
     fields=APPROVAL_FIELDS,
     compute=compute_approval,
     clauses=("c8-1", "c8-5"),
-    outputs=("approver", "written_report"),
+    outputs=(Output("approver", "code"), Output("written_report", "boolean")),
 )
 
 
@@ -241,6 +242,9 @@ ANNUAL_LEAVE = Calculator(
     fields=ANNUAL_FIELDS,
     compute=compute_annual,
     clauses=("c8-3",),
-    outputs=("days", "entitlement_days", "reasons", "years_worked", "next_tier_from",
-             "next_tier_days"),
+    outputs=(Output("days", "days"), Output("entitlement_days", "days"),
+             # the personal-leave reason names its number of days
+             Output("reasons", "codes", facts={"days": PERSONAL_LEAVE["days"]}),
+             Output("years_worked", "years"), Output("next_tier_from", "date"),
+             Output("next_tier_days", "days")),
 )

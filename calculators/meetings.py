@@ -29,8 +29,9 @@ from . import _holidays
 from ._answer import Answer, Calculator
 from ._data import rule
 from ._limits import MAX_YEAR, MIN_YEAR
-from ._messages import meeting_note, meeting_title
+from ._display import Output
 from ._validate import Field
+from ._wording import meeting_note, meeting_title
 from .ics import to_ics
 
 KINDS = ("office_meeting", "central_group_study", "party_member_meeting",
@@ -41,8 +42,10 @@ WEEK_READINGS = ("calendar_row", "nth_monday")
 
 FIELDS = (
     Field("year", "integer", required=True, minimum=MIN_YEAR, maximum=MAX_YEAR),
-    Field("ics", "boolean", default=False),
-    Field("lang", "option", default="zh", options=("zh", "en")),
+    # The page always asks for the .ics, to offer it as a download, in the page's
+    # language unless the reader picks the other.
+    Field("ics", "boolean", default=False, display={"kind": "fixed", "value": True}),
+    Field("lang", "option", default="zh", options=("zh", "en"), display={"kind": "page_language"}),
     Field("week_reading", "option", default="calendar_row", options=WEEK_READINGS),
 )
 
@@ -203,20 +206,20 @@ def compute(v: dict) -> Answer:
     answer.set(year=year, meetings=meetings,
                counts={kind: sum(m["kind"] == kind for m in meetings) for kind in KINDS},
                week_reading=reading, holidays_checked=known)
-    answer.note(f"calendar.week_definition.{reading}")
+    answer.note(f"meeting_calendar.week_definition.{reading}")
     for kind in KINDS:
-        answer.note(f"calendar.{kind}", TABLES[kind]["clause"], **TABLES[kind])
-    answer.note("calendar.suggested")
+        answer.note(f"meeting_calendar.{kind}", TABLES[kind]["clause"], **TABLES[kind])
+    answer.note("meeting_calendar.suggested")
     moved = [m for m in meetings if m["holiday_check"] == "moved"]
     if not known:
-        answer.note("calendar.holidays_unknown", year=year, first=_holidays.FIRST_YEAR,
+        answer.note("meeting_calendar.holidays_unknown", year=year, first=_holidays.FIRST_YEAR,
                     last=_holidays.LAST_YEAR)
     elif moved:
-        answer.note("calendar.holidays_moved", year=year, count=len(moved),
+        answer.note("meeting_calendar.holidays_moved", year=year, count=len(moved),
                     moves=[(m["moved_from"], m.get("date") or m["start"], m["holiday"])
                            for m in moved])
     else:
-        answer.note("calendar.holidays_clear", year=year)
+        answer.note("meeting_calendar.holidays_clear", year=year)
     if v["ics"]:
         answer.set(ics=to_ics({"meetings": meetings, "year": year,
                                "holidays_checked": known}, lang=v["lang"]))
@@ -228,5 +231,13 @@ CALCULATOR = Calculator(
     fields=FIELDS,
     compute=compute,
     clauses=("c1-3", "c9-1-2", "c6-1", "c5-1", "c9-2-4"),
-    outputs=("year", "week_reading", "holidays_checked", "meetings", "counts", "ics"),
+    outputs=(Output("year", "year"), Output("week_reading", "code", labels_from="week_reading"),
+             Output("holidays_checked", "boolean"),
+             Output("meetings", "table", parts=(Output("when", "when"), Output("title", "text"),
+                                               Output("clause", "clause"))),
+             Output("counts", "counts", labels={
+                 kind: (meeting_title(kind, "zh", **TABLES[kind]),
+                        meeting_title(kind, "en", **TABLES[kind])) for kind in KINDS}),
+             # the page offers the .ics as a download (the form always asks for it)
+             Output("ics", "file", file_name="meetings-{year}.ics", media_type="text/calendar")),
 )

@@ -4,6 +4,7 @@ import math
 
 from ._answer import Answer, Calculator
 from ._data import ratio, rule
+from ._display import Output
 from ._limits import MAX_MEMBERS
 from ._validate import Field, InputError
 
@@ -122,5 +123,6 @@ CALCULATOR = Calculator(
     fields=FIELDS,
     compute=compute,
     clauses=("c1-8", "c1-2", "c1-7", "c12-2"),
-    outputs=("quorum_met", "required_present", "passed"),
+    outputs=(Output("quorum_met", "boolean"), Output("required_present", "number"),
+             Output("passed", "boolean")),
 )

@@ -2,8 +2,11 @@
 
 from ._answer import Answer, Calculator
 from ._data import rule
+from ._display import Output
 from ._limits import MAX_ARTICLES, MAX_OUTLETS_PER_ARTICLE
+from ._messages import words
 from ._validate import Field, InputError
+from ._wording import filled
 
 LEVELS = rule("rewards.levels")               # level code -> its table
 HIGHEST_ONLY = rule("rewards.highest_only")
@@ -15,11 +18,36 @@ for _code, _table in LEVELS.items():
     for _name in _table["outlets"]:
         OUTLET_LEVEL[_name] = _code
 
+
+def _outlet_groups() -> list:
+    """The form's checkboxes, one group per level (c13-2's rate table) headed by its
+    rate: the outlets the rules name (not their aliases), then, where the rules say
+    等 or 以上 (a level naming more than one outlet), "another outlet at this level"
+    (the level code). So no two checkboxes mean the same thing."""
+    groups = []
+    for code, table in LEVELS.items():
+        shown = [name for name in table["outlets"] if name not in table.get("aliases", ())]
+        group = {"name": code,
+                 "lead": _both(filled(words("rewards", "levels.rate"), {"reward": table["reward"]})),
+                 "label": _both(words("rewards", f"levels.{code}.name")),
+                 "options": shown}
+        if len(shown) > 1:
+            group["options"] = [*shown, code]
+            group["option_labels"] = {code: _both(words("rewards", f"levels.{code}.other"))}
+        groups.append(group)
+    return groups
+
+
+def _both(message: tuple) -> dict:
+    return {"zh": message[0], "en": message[1]}
+
+
 # An article no outlet took has `outlets: []`: it earns nothing but was written,
 # so it counts for the young cadres' monthly article (c13-1 撰写, not 采用).
 ARTICLE = (
     Field("outlets", "list", required=True, minimum=0, maximum=MAX_OUTLETS_PER_ARTICLE,
-          item=Field("outlet", "option", options=tuple(OUTLET_LEVEL))),
+          item=Field("outlet", "option", options=tuple(OUTLET_LEVEL)),
+          display={"groups": _outlet_groups()}),
     Field("month", "month"),
 )
 
@@ -121,5 +149,9 @@ CALCULATOR = Calculator(
     fields=FIELDS,
     compute=compute,
     clauses=("c13-2", "c13-1"),
-    outputs=("total", "reward", "shortfall_months"),
+    outputs=(Output("total", "money"),
+             # one line per article: its number, its reward, the outlet that earned it
+             Output("reward", "records", parts=(Output("index", "ordinal"), Output("reward", "money"),
+                                                Output("outlet", "code", labels_from="outlets"))),
+             Output("shortfall_months", "months")),
 )

@@ -3,7 +3,8 @@
 Run after `mkdocs build` (make build does):
 
 1. build the pure-Python wheel `yongding_calculators-<version>-py3-none-any.whl`
-   from pyproject.toml (setuptools, no build isolation, so nothing is downloaded);
+   from pyproject.toml (setuptools, no build isolation, so nothing is downloaded),
+   and check that it holds rules.toml and every messages/*.toml;
 2. copy Pyodide's core files from node_modules/pyodide (pinned in
    package-lock.json) into site/assets/pyodide/: one copy for both languages;
 3. fetch the wheel of its one dependency, chinese-calendar (pure Python, the
@@ -27,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,7 +66,19 @@ def build_wheel(out: Path) -> Path:
     wheels = sorted(out.glob("yongding_calculators-*-py3-none-any.whl"))
     if len(wheels) != 1:
         fail(f"expected one pure-Python calculators wheel, found {[w.name for w in wheels]}")
+    check_data_files(wheels[0])
     return wheels[0]
+
+
+def check_data_files(wheel: Path) -> None:
+    """The package reads rules.toml and messages/*.toml at import: the wheel must hold
+    every one of them (pyproject.toml [tool.setuptools.package-data])."""
+    needed = {"calculators/rules.toml"} | {
+        f"calculators/messages/{path.name}" for path in (ROOT / "calculators" / "messages").glob("*.toml")}
+    with zipfile.ZipFile(wheel) as archive:
+        missing = sorted(needed - set(archive.namelist()))
+    if missing:
+        fail(f"{wheel.name} lacks {missing}: add them to package-data in pyproject.toml")
 
 
 def pinned(name: str) -> str:

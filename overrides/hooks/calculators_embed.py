@@ -33,6 +33,29 @@ if str(ROOT) not in sys.path:
 
 import calculators  # noqa: E402  (the package under test, from the repository)
 from calculators import _messages as calculators_messages  # noqa: E402
+
+
+class _Wording:
+    """The wording this hook reads, from calculators/messages/*.toml (for now)."""
+    NOTES = calculators_messages.NOTES
+    FIELD_HINTS = {(calc, key): calculators_messages.pair(spec["hint"])
+                   for calc, data in calculators_messages.FILES.items()
+                   for key, spec in data.get("fields", {}).items() if "hint" in spec}
+    VALUE_LABELS = {(calc, out["name"]): {value: (text["zh"], text["en"])
+                                          for value, text in out["display"]["labels"].items()}
+                    for calc in calculators.CALCULATORS for out in calculators.schema(calc)["outputs"]
+                    if out["display"]["kind"] in ("code", "codes")}
+    OUTLET_NAMES_EN = {name: en[:-len(name) - 3]
+                       for name, (zh, en) in calculators_messages.OPTION_LABELS["rewards", "outlets"].items()
+                       if zh == name}
+    TIER_NAMES = {code: calculators_messages.words("rewards", f"levels.{code}.name")
+                  for code in calculators_messages.table("rewards", "levels") if code != "rate"}
+    OTHER_OUTLET = {code: calculators_messages.words("rewards", f"levels.{code}.other")
+                    for code, node in calculators_messages.table("rewards", "levels").items()
+                    if "other" in node}
+
+
+calculators_messages = _Wording  # noqa: F811
 from calculators import rewards as rewards_rules  # noqa: E402
 from handbook import clauses as extractor  # noqa: E402
 from handbook.citations import cite_in_page  # noqa: E402

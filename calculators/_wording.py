@@ -1,0 +1,287 @@
+"""From facts to sentences: fills the messages (_messages.py) in each language.
+
+A parameter becomes text by its kind: lists joined (、 / ", "), booleans worded,
+dates and months written as people write them, a holiday by its name, a bound as
+people write amounts (10亿 / 1,000,000,000). Every word comes from the messages
+files; only the rules of number and date writing are code.
+
+Every word is in the reader's language: the Chinese text names inputs by the
+form's own labels, never by a code key; the English text gives a Chinese name only
+in brackets right after its English rendering, e.g. "Yongding News website
+(永定新闻网)". tests/calculators/test_language.py checks both for every case.
+"""
+
+import re
+
+from ._messages import (CALCULATOR_ERRORS, ERRORS, FIELD_LABELS, HEADLINES, NOTES, OPTION_LABELS,
+                        TITLES, field_words, table, words)
+
+_EN = {"zh": 0, "en": 1}
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def _word(path: str, lang: str) -> str:
+    return words(None, path)[_EN[lang]]
+
+
+def echo(text: str, limit: int = 40) -> str:
+    """User text quoted back in a message: cut short, and made printable as
+    UTF-8 (JSON and argv can carry lone surrogates, which cannot be encoded)."""
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+# ------------------------------------------------------------ filling
+
+def _shown(value, lang: str) -> str:
+    """One parameter as text: lists joined, floats trimmed, booleans worded."""
+    if isinstance(value, bool):
+        return _word("words.yes" if value else "words.no", lang)
+    if isinstance(value, (list, tuple)):
+        return _word("words.list", lang).join(_shown(item, lang) for item in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    if value is None:
+        return "—"
+    return str(value)
+
+
+def _holiday(key, lang: str) -> str:
+    """A holiday of the `chinese_calendar` package by its name (common.toml [holidays])."""
+    if key is None:
+        return "—"
+    names = table(None, "holidays")
+    return names[key][lang] if key in names else key
+
+
+def _moves(moves, lang: str) -> str:
+    parts = []
+    for old, new, holiday in moves:
+        why = (fill(_word("moves.holiday", lang), lang, {"holiday": holiday}) if holiday
+               else _word("moves.another_meeting", lang))
+        parts.append(_word("moves.moved", lang).format(old=old, why=why, new=new))
+    return _word("moves.separator", lang).join(parts)
+
+
+def _date(value, lang: str) -> str:
+    """2026-10-01 → 2026年10月1日 / 1 October 2026."""
+    if not value:
+        return "—"
+    year, month, day = (int(part) for part in str(value).split("-"))
+    return _word("words.date", lang).format(year=year, month=month, day=day,
+                                            month_name=_MONTH_NAMES[month - 1])
+
+
+def _months(months, lang: str) -> str:
+    """["2027-02", "2027-05"] → 2027年2月、2027年5月 / February 2027, May 2027."""
+    out = []
+    for value in months or ():
+        year, month = (int(part) for part in str(value).split("-"))
+        out.append(_word("words.month", lang).format(year=year, month=month,
+                                                     month_name=_MONTH_NAMES[month - 1]))
+    return _word("words.list", lang).join(out)
+
+
+def _n_days(value, lang: str) -> str:
+    return _word("words.day" if value == 1 else "words.days", lang).format(n=_shown(value, lang))
+
+
+# Parameters that need words, not just text.
+_SPECIAL = {"holiday": _holiday, "moves": _moves, "date": _date, "last_day": _date,
+            "months": _months, "n_days": _n_days}
+
+
+class _Params(dict):
+    """A missing parameter shows as {name} rather than raising (tests look for it)."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def fill(template: str, lang: str, params: dict) -> str:
+    """A message template with its facts, each written for a reader of `lang`."""
+    return template.format_map(_Params({
+        k: _SPECIAL[k](v, lang) if k in _SPECIAL else _shown(v, lang)
+        for k, v in params.items()}))
+
+
+def filled(message: tuple, params: dict) -> tuple:
+    """A (zh, en) message with its facts: (zh text, en text)."""
+    return fill(message[0], "zh", params), fill(message[1], "en", params)
+
+
+# ------------------------------------------------------------ field names
+
+_ITEM_PATH = re.compile(r"([^.\[\]]+)\[([0-9]+)\](?:\.([^.\[]+)(?:\[([0-9]+)\])?)?")
+
+
+def _label(calc, key: str, lang: str):
+    labels = FIELD_LABELS.get(calc, {})
+    if key in labels:
+        return labels[key][_EN[lang]]
+    return None
+
+
+def field_label(calc, path: str, lang: str) -> str:
+    """A field path as the form names it: "articles[0].outlets" ->
+    第1篇稿件的采用媒体 / the outlets of article 1 (Outlets)."""
+    found = _ITEM_PATH.fullmatch(path)
+    nth = field_words(calc, found.group(1)).get("nth") if found else None
+    if nth:
+        n, key, k = int(found.group(2)) + 1, found.group(3), found.group(4)
+        item = nth[lang].format(n=n)
+        if key is None:
+            return item
+        inner = _label(calc, key, lang) or _word("paths.field", lang).format(label=echo(key))
+        if k is not None:
+            return _word("paths.member_item", lang).format(item=item, k=int(k) + 1, field=inner)
+        return _word("paths.member", lang).format(item=item, field=inner)
+    label = _label(calc, path, lang)
+    if label is not None:
+        return _word("paths.field", lang).format(label=label)
+    if path == "":
+        return ""
+    inputs = table(None, "inputs")
+    if path in inputs and (calc is None or path in ("name", "inputs")):
+        return inputs[path][lang]
+    return _word("paths.field", lang).format(label=echo(path))
+
+
+def option_word(calc, key: str, option, lang: str) -> str:
+    """One allowed value as the form shows it."""
+    labels = OPTION_LABELS.get((calc, key)) or (
+        OPTION_LABELS[("meeting_calendar", "lang")] if key == "lang" else {})
+    if option in labels:
+        return labels[option][_EN[lang]]
+    if key == "name" and option in TITLES:
+        return TITLES[option][_EN[lang]]
+    return str(option)
+
+
+def _options_text(calc, key: str, options, lang: str) -> str:
+    shown = []
+    for option in options:
+        word = option_word(calc, key, option, lang)
+        if word not in shown:
+            shown.append(word)
+    return _word("words.list", lang).join(shown)
+
+
+# --------------------------------------------------------------- errors
+
+def _amount(value, lang: str) -> str:
+    """A bound as people write it: 1,000,000,000 in English; 10亿, 5万, 5000 in Chinese."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return _shown(value, lang)
+    if lang == "zh":
+        for unit, size in (("亿", 10**8), ("万", 10**4)):
+            if abs(value) >= size and value % (size // 10**4 if size > 10**4 else 1) == 0 \
+                    and abs(value) >= (10**8 if unit == "亿" else 10**5):
+                return f"{value / size:g}{unit}"
+        return _shown(value, lang)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
+
+
+def _bounds(lang: str, minimum, maximum, exclusive_min=False) -> str:
+    if minimum is not None and maximum is not None:
+        key = "above_up_to" if exclusive_min else "between"
+    elif minimum is not None:
+        key = "above" if exclusive_min else "at_least"
+    else:
+        key = "at_most"
+    return _word(f"bounds.{key}", lang).format(low=_amount(minimum, lang),
+                                               high=_amount(maximum, lang))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def _error_templates(calc, code: str, detail) -> tuple:
+    own = CALCULATOR_ERRORS.get(calc, {})
+    return (own.get((code, detail)) or ERRORS.get((code, detail)) or ERRORS.get((code, None))
+            or ERRORS["internal", None])
+
+
+def error_messages(code: str, detail, field: str, params: dict, calc=None) -> tuple:
+    """(message_zh, message_en) for a refused input; fields by their form labels."""
+    templates = _error_templates(calc, code, detail)
+    field = echo(field, 80)
+    out = []
+    for lang, template in zip(("zh", "en"), templates):
+        text = _Params({key: _shown(value, lang) for key, value in params.items()
+                        if key not in ("known", "options")})
+        text["label"] = field_label(calc, field, lang)
+        key = field.rsplit(".", 1)[-1].split("[", 1)[0] if field else ""
+        if isinstance(params.get("value"), str):
+            text["value"] = echo(params["value"])
+        if "options" in params:
+            text["options"] = _options_text(calc, key if key != "lang" or calc else "lang",
+                                            params["options"], lang)
+        if code == "name":
+            text["known"] = _options_text(None, "name", params.get("known", ()), lang)
+        elif code == "unknown_field":
+            where, _, unknown = field.rpartition(".")
+            text["key"] = echo(unknown)
+            text["where"] = (_word("paths.where", lang).format(label=field_label(calc, where, lang))
+                             if where else "")
+            known = params.get("known", ())
+            text["known"] = _word("words.list", lang).join(
+                (_label(calc, name, lang) or name) for name in known)
+        if code == "range":
+            text["bounds"] = _bounds(lang, params.get("minimum"), params.get("maximum"),
+                                     params.get("exclusive_min", False))
+        message = template.format_map(text)
+        out.append(_capital(message) if lang == "en" else message)
+    return tuple(out)
+
+
+# ---------------------------------------------------------- explanations
+
+def headline_text(key: str, params: dict) -> tuple:
+    """(answer_zh, answer_en) for a headline key."""
+    return filled(HEADLINES[key], params)
+
+
+def explain(notes: list) -> tuple:
+    """(explanation_zh, explanation_en) for a list of (key, params) notes."""
+    zh, en = [], []
+    for key, params in notes:
+        text_zh, text_en = filled(NOTES[key], params)
+        zh.append(text_zh)
+        en.append(text_en)
+    return "".join(zh), " ".join(en)
+
+
+# -------------------------------------------------------------- calendar
+
+_CALENDAR = "meeting_calendar"
+
+
+def meeting_title(kind: str, lang: str, **params) -> str:
+    return fill(table(_CALENDAR, f"meetings.{kind}.title")[lang], lang, params)
+
+
+def meeting_note(entry: dict, lang: str) -> str:
+    """One meeting's holiday check, in words (also the .ics DESCRIPTION's last line)."""
+    check = entry["holiday_check"]
+    if check == "moved" and entry.get("outside_period"):
+        check = "moved_out"
+    holiday = entry.get("holiday")
+    why = (fill(table(_CALENDAR, "holiday_check.why.holiday")[lang], lang, {"holiday": holiday})
+           if holiday else table(_CALENDAR, "holiday_check.why.another_meeting")[lang])
+    return fill(table(_CALENDAR, f"holiday_check.{check}")[lang], lang, {**entry, "why": why})
+
+
+def calendar_name(year, lang: str) -> str:
+    return fill(table(_CALENDAR, "ics.calendar_name")[lang], lang, {"year": year})
+
+
+def ics_description(meeting: dict, lang: str, rules: dict) -> str:
+    """An event's DESCRIPTION: its rule (from its rules.toml table), period and check."""
+    rule = fill(table(_CALENDAR, f"meetings.{meeting['kind']}.ics_rule")[lang], lang, rules)
+    return fill(table(_CALENDAR, "ics.description")[lang], lang,
+                {**meeting, "rule": rule, "note": meeting[f"note_{lang}"]})
+
