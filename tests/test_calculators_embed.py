@@ -1,8 +1,11 @@
 """The calculators_embed hook: forms come from calculators.schema, unknown names fail."""
 from __future__ import annotations
 
+import ast
 import importlib.util
+import json
 import re
+import tomllib
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -41,14 +44,14 @@ def test_form_fields_are_the_contract_keys(name, lang):
     html = embed.form_html(name, lang, "../../", "../../", 1)
     spec = calculators.schema(name)
     names = set(re.findall(r'data-field="([^"]+)"', html))
-    expected = {f["name"] for f in spec["fields"]} - {n for c, n in embed.HIDDEN_FIELDS if c == name}
+    expected = {f["name"] for f in spec["fields"] if not embed._is_fixed(f)}
     assert names == expected
     assert f'data-calculator="{name}"' in html and "data-calculator-result" in html
     assert 'aria-live="polite"' in html
     for field in spec["fields"]:
         if "min" in field and field["type"] in ("integer", "number"):
             assert f'min="{embed._num(field["min"])}"' in html
-        if field.get("label_" + lang) and (name, field["name"]) not in embed.HIDDEN_FIELDS:
+        if field.get("label_" + lang) and not embed._is_fixed(field):
             assert embed._e(field["label_" + lang]) in html
     # every <input>/<select> with an id has a <label for> (or is in the article template)
     for fid in re.findall(r'<(?:input|select) [^>]*id="([^"]+)"', html):
@@ -73,3 +76,95 @@ def test_script_only_on_pages_with_a_form():
 ])
 def test_relative_roots(url, lang, roots):
     assert embed._prefixes(fake_page(url), fake_config(lang), lang) == roots
+
+
+# ------------------------------------------- nothing about one calculator
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE_CODE = [ROOT / "docs/assets/javascripts/calculators/calculators.js",
+             ROOT / "docs/assets/javascripts/calculators/display.js",
+             ROOT / "docs/assets/javascripts/calc-record.js"]
+# Words that are also HTML or the page's own vocabulary (<input type=month>, the
+# boot script's start mode "use", the config's lang).
+GENERIC = {"lang", "month", "use"}
+
+
+def _names(fields):
+    for field in fields:
+        yield field["name"]
+        yield from _names(field.get("items", field).get("fields", ()))
+
+
+def _calculator_words() -> set:
+    """Every calculator, input and output name, and every outlet name of rules.toml."""
+    from calculators import _display
+    words = set(calculators.CALCULATORS)
+    for name in calculators.CALCULATORS:
+        spec = calculators.schema(name)
+        words |= set(_names(spec["fields"])) | {o["name"] for o in spec["outputs"]}
+    rules = tomllib.loads((ROOT / "calculators/rules.toml").read_text(encoding="utf-8"))
+    for level in rules["rewards"]["levels"].values():
+        words |= set(level["outlets"])
+    return words - set(_display.KINDS) - set(_display.PART_KINDS) - GENERIC
+
+
+def _js_strings(path: Path) -> set:
+    code = path.read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/", "", code, flags=re.S)
+    code = re.sub(r"^\s*//.*$", "", code, flags=re.M)
+    strings = set(re.findall(r'"([^"\\\n]*)"', code)) | set(re.findall(r"'([^'\\\n]*)'", code))
+    return strings | {m.group(1) for s in strings for m in re.finditer(r'=\\?"?([\w-]+)', s)}
+
+
+@pytest.mark.parametrize("path", PAGE_CODE, ids=lambda p: p.name)
+def test_the_page_script_names_no_calculator_input_output_or_outlet(path):
+    found = _calculator_words() & _js_strings(path)
+    assert not found, found
+    assert not re.search(r"\.(articles|reward|meetings|counts|ics)\b", path.read_text(encoding="utf-8"))
+
+
+def test_the_hook_names_no_calculator_input_output_or_outlet():
+    tree = ast.parse(HOOK.read_text(encoding="utf-8"))
+    strings = {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
+               and isinstance(node.value, str)}
+    found = {word for word in _calculator_words() if any(word == s or f'"{word}"' in s for s in strings)}
+    assert not found, found
+    # The 20 days of personal leave, the outlet names, the rates: from the data.
+    assert not re.search(r"\d{2,}", " ".join(s for s in strings if "元" in s or "day" in s))
+
+
+def _config(html: str) -> dict:
+    found = re.search(r"<script type=\"application/json\" data-calculator-config>(.*?)</script>", html)
+    return json.loads(found.group(1))
+
+
+@pytest.mark.parametrize("name", calculators.CALCULATORS)
+def test_every_output_reaches_the_page_with_its_display_kind(name):
+    config = _config(embed.form_html(name, "en", "../../", "../../", 1))
+    spec = calculators.schema(name)
+    assert [o["name"] for o in config["outputs"]] == [o["name"] for o in spec["outputs"]]
+    for output in config["outputs"]:
+        assert output["label"] and output["display"]["kind"]
+        # one language only on the page
+        assert '"zh":' not in json.dumps(output["display"], ensure_ascii=False)
+
+
+def test_the_outlet_checkboxes_come_from_rules_toml():
+    rules = tomllib.loads((ROOT / "calculators/rules.toml").read_text(encoding="utf-8"))
+    html = embed.form_html("rewards", "zh", "../../", "../../", 1)
+    offered = re.findall(r'<input type="checkbox" [^>]*value="([^"]+)" data-item-field="outlets"', html)
+    expected = []
+    for code, level in rules["rewards"]["levels"].items():
+        shown = [o for o in level["outlets"] if o not in level.get("aliases", [])]
+        expected += shown + ([code] if len(shown) > 1 else [])
+        assert f"<strong>每篇{level['reward']}元</strong>" in html
+    assert offered == [embed._e(o) for o in expected]
+    assert set(rules["rewards"]["levels"]["municipal"]["aliases"]) <= set(
+        rules["rewards"]["levels"]["municipal"]["outlets"])
+
+
+def test_a_fixed_input_is_sent_not_asked():
+    html = embed.form_html("meeting_calendar", "zh", "../../", "../../", 1)
+    assert 'data-field="ics"' not in html and _config(html)["fixed"] == {"ics": True}
+    en = embed.form_html("meeting_calendar", "en", "../../", "../../", 1)
+    assert re.search(r'<option value="en" selected>', en)   # the page's language

@@ -33,40 +33,17 @@ if str(ROOT) not in sys.path:
 
 import calculators  # noqa: E402  (the package under test, from the repository)
 from calculators import _messages as calculators_messages  # noqa: E402
-
-
-class _Wording:
-    """The wording this hook reads, from calculators/messages/*.toml (for now)."""
-    NOTES = calculators_messages.NOTES
-    FIELD_HINTS = {(calc, key): calculators_messages.pair(spec["hint"])
-                   for calc, data in calculators_messages.FILES.items()
-                   for key, spec in data.get("fields", {}).items() if "hint" in spec}
-    VALUE_LABELS = {(calc, out["name"]): {value: (text["zh"], text["en"])
-                                          for value, text in out["display"]["labels"].items()}
-                    for calc in calculators.CALCULATORS for out in calculators.schema(calc)["outputs"]
-                    if out["display"]["kind"] in ("code", "codes")}
-    OUTLET_NAMES_EN = {name: en[:-len(name) - 3]
-                       for name, (zh, en) in calculators_messages.OPTION_LABELS["rewards", "outlets"].items()
-                       if zh == name}
-    TIER_NAMES = {code: calculators_messages.words("rewards", f"levels.{code}.name")
-                  for code in calculators_messages.table("rewards", "levels") if code != "rate"}
-    OTHER_OUTLET = {code: calculators_messages.words("rewards", f"levels.{code}.other")
-                    for code, node in calculators_messages.table("rewards", "levels").items()
-                    if "other" in node}
-
-
-calculators_messages = _Wording  # noqa: F811
-from calculators import rewards as rewards_rules  # noqa: E402
 from handbook import clauses as extractor  # noqa: E402
 from handbook.citations import cite_in_page  # noqa: E402
 from handbook.glossary import hints as glossary_hints  # noqa: E402
 
 
-
 def _cited_ids(spec: dict) -> list:
     """The clauses a calculator may cite, and every clause its explanations mention."""
     ids = list(spec["clauses"])
-    for zh, en in calculators_messages.NOTES.values():
+    for key, (zh, en) in calculators_messages.NOTES.items():
+        if not key.startswith(spec["name"] + "."):
+            continue
         for cid in re.findall(r"\bc\d+-\d+(?:-\d+)?\b", zh + en):
             if cid not in ids:
                 ids.append(cid)
@@ -84,12 +61,6 @@ ASSET_JS = "assets/javascripts/calculators/calculators.js"
 ASSET_WORKER = "assets/javascripts/calculators/worker.js"
 ASSET_CSS = "assets/stylesheets/calculators.css"
 
-# Outlet spellings the contract accepts but that would only repeat another
-# checkbox (quotes, book-title marks, or a level already offered by its code).
-HIDDEN_OUTLETS = {"区“两办”", '区"两办"', "区两办", "《张家界日报》"}
-# Inputs the widget sets itself rather than asking for.
-HIDDEN_FIELDS = {("meeting_calendar", "ics")}
-
 UI = {
     "zh": {
         "loading": "正在加载计算引擎…",
@@ -105,24 +76,19 @@ UI = {
         "missing": "计算引擎未能加载：有文件未能从服务器取得（网络中断，或网站缺少文件）。请检查网络后刷新本页；如仍不行，请联系网站管理员。条文内容不受影响，可直接阅读上方条款。",
         "no_wasm": "此浏览器无法运行计算器（不支持或已关闭 WebAssembly）。请换用新版 Chrome、Edge 或 Firefox 浏览器。条文内容不受影响，可直接阅读上方条款。",
         "result": "详细结果",
-        "not_taken": "未被采用",
         "clauses": "依据条款",
         "explanation": "说明",
         "yes": "是",
         "no": "否",
         "none": "无",
-        "add_article": "添加稿件",
-        "remove_article": "删除此稿件",
-        "article": "稿件{n}",
-        "outlets_hint": "（可多选；写了但没有媒体采用的稿件不勾选，也计入当月）",
-        "month_optional": "月份（可选）",
-        "download_ics": "下载日历文件 {file}",
         "error_form": "输入有误：",
         "choose": "请选择",
         "share": "本页地址已包含所填内容，可直接复制分享。",
-        "level": "档次",
         "clause_link": "条款 {id}",
         "fill": "请填写带 * 号的项目，结果会随输入即时更新。",
+        "optional": "{label}（可选）",
+        "aside": "（{hint}）",
+        "colon": "：",
     },
     "en": {
         "loading": "Loading the calculator engine…",
@@ -138,30 +104,21 @@ UI = {
         "missing": "The calculator engine could not be loaded: a file could not be fetched from the server (the network is down, or the site lacks a file). Check the network and reload the page; if that does not help, tell the site's administrator. The clauses are unaffected; read them above.",
         "no_wasm": "This browser cannot run the calculators (WebAssembly is unsupported or turned off). Use a recent Chrome, Edge or Firefox. The clauses are unaffected; read them above.",
         "result": "Details",
-        "not_taken": "not taken by any outlet",
         "clauses": "Clauses applied",
         "explanation": "Explanation",
         "yes": "Yes",
         "no": "No",
         "none": "none",
-        "add_article": "Add an article",
-        "remove_article": "Remove this article",
-        "article": "Article {n}",
-        "outlets_hint": " (tick every outlet that ran it; leave all unticked for an article no outlet took: it still counts for its month)",
-        "month_optional": "Month (optional)",
-        "download_ics": "Download the calendar file {file}",
         "error_form": "Input error:",
         "choose": "Choose",
         "share": "This page's address now holds your inputs; copy it to share the answer.",
-        "level": "level",
         "clause_link": "clause {id}",
         "fill": "Fill in the fields marked *; the result updates as you type.",
+        "optional": "{label} (optional)",
+        "aside": " ({hint})",
+        "colon": ": ",
     },
 }
-
-# Readable words for coded output values (presentation only). The wording lives
-# in the calculators' messages module, beside every other word they show.
-VALUE_LABELS = calculators_messages.VALUE_LABELS
 
 
 def _lang(config) -> str:
@@ -253,25 +210,52 @@ def _term_hints(field: dict, lang: str) -> str:
     return f'<ul class="calc-term-hints">{items}</ul>'
 
 
+def _display(field: dict) -> dict:
+    """How the schema says to show a field (calculators/_validate.py Field.display)."""
+    return field.get("display", {})
+
+
+def _localized(node, lang: str):
+    """A schema display with every {"zh", "en"} text replaced by the page's language."""
+    if isinstance(node, dict):
+        if set(node) == {"zh", "en"} and all(isinstance(v, str) for v in node.values()):
+            return node[lang]
+        return {key: _localized(value, lang) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_localized(value, lang) for value in node]
+    return node
+
+
+def _is_fixed(field: dict) -> bool:
+    """An input the page sets itself and never asks for."""
+    return _display(field).get("kind") == "fixed"
+
+
+def _input_type(field: dict) -> str:
+    return {"YYYY-MM-DD": "date", "YYYY-MM": "month"}.get(field.get("format"), "text")
+
+
 def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
     name, kind = field["name"], field["type"]
+    if kind == "list" and field["items"]["type"] == "object":
+        return _items_html(calc, field, fid, lang)
+    if kind == "list":
+        raise PluginError(f"calculators_embed: {calc}.{name}: a list of {field['items']['type']} "
+                          "is shown only inside a list of objects")
     label = _e(_label(field, lang))
     required = field.get("required")
     req = " required" if required else ""
     marker = _REQUIRED if required else ""
     common = f'id="{fid}" name="{_e(name)}" data-field="{_e(name)}" aria-describedby="{fid}-error"'
-    hint = calculators_messages.FIELD_HINTS.get((calc, name))
-    hint_p = (f'<p class="calc-field-hint" id="{fid}-hint">{_e(hint[lang == "en"])}</p>'
-              if hint else "")
+    hint = _display(field).get("hint")
+    hint_p = f'<p class="calc-field-hint" id="{fid}-hint">{_e(hint[lang])}</p>' if hint else ""
     if kind == "boolean":
         checked = " checked" if field.get("default") is True else ""
         return (f'<div class="calc-field calc-field--check">'
                 f'<input type="checkbox" {common} value="true"{checked}>'
                 f'<label for="{fid}">{label}</label>{hint_p}{_error_p(fid)}</div>')
     if "options" in field:
-        default = field.get("default")
-        if calc == "meeting_calendar" and name == "lang":
-            default = lang
+        default = lang if _display(field).get("kind") == "page_language" else field.get("default")
         opts = []
         if default is None and not required:
             opts.append(f'<option value="">{_e(UI[lang]["choose"])}</option>')
@@ -281,7 +265,7 @@ def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
                         f'{_e(_option_text(field, option, lang))}</option>')
         return (f'<div class="calc-field"><label for="{fid}">{label}{marker}</label>'
                 f'<select {common}{req}>{"".join(opts)}</select>{_term_hints(field, lang)}'
-                f'{_error_p(fid)}</div>')
+                f'{hint_p}{_error_p(fid)}</div>')
     if kind in ("integer", "number"):
         attrs = []
         if "min" in field:
@@ -294,82 +278,91 @@ def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
         value = f' value="{_num(field["default"])}"' if "default" in field and not required else ""
         return (f'<div class="calc-field"><label for="{fid}">{label}{marker}</label>'
                 f'<input type="number" inputmode="{mode}" {common} {" ".join(attrs)}{value}{req}>'
-                f'{_error_p(fid)}</div>')
+                f'{hint_p}{_error_p(fid)}</div>')
     fmt = field.get("format")
-    input_type = {"YYYY-MM-DD": "date", "YYYY-MM": "month"}.get(fmt, "text")
     placeholder = f' placeholder="{_e(fmt)}"' if fmt else ""
     return (f'<div class="calc-field"><label for="{fid}">{label}{marker}</label>'
-            f'<input type="{input_type}" {common}{placeholder}{req}>{_error_p(fid)}</div>')
+            f'<input type="{_input_type(field)}" {common}{placeholder}{req}>{hint_p}{_error_p(fid)}</div>')
 
 
-# English names for the outlets the rules name in Chinese (following c13-2's
-# English); the value sent to the calculator stays the Chinese name of the
-# contract, shown in brackets after the English.
-OUTLET_NAMES_EN = calculators_messages.OUTLET_NAMES_EN
+# ----------------------------------------------------- a list of objects
+# Each item of a list of objects (rewards: the articles) is a fieldset cloned by the
+# script from a <template>; "__N__" in its ids becomes the item's serial number.
+
+def _item_error(mid: str, name: str) -> str:
+    return f'<p class="calc-error" id="{mid}-error" data-item-error="{_e(name)}" hidden></p>'
 
 
-def _tiers(field: dict, lang: str) -> list:
-    """The outlets by tier, each tier with its reward (c13-2's rate table): the outlets
-    the rules name, then, where the rules say 等 or 以上, "another outlet at this
-    level" (the level code). A tier the rules name by one outlet only shows that
-    outlet, so no two checkboxes mean the same thing."""
-    options = field["items"]["fields"][0]["items"]
+def _choices_html(member: dict, mid: str, lang: str) -> str:
+    """A list of options in an item: one checkbox each, in the groups the schema gives
+    (rewards: the outlets by level, each headed by its rate), else in one group."""
+    name, options = member["name"], member["items"]
+    labels = options.get("option_labels", {})
+    display = _display(member)
+    groups = display.get("groups") or [{"options": options["options"]}]
     accepted = set(options["options"])
-    for hidden in HIDDEN_OUTLETS:
-        if hidden not in accepted:
-            raise PluginError(f"calculators_embed: outlet spelling {hidden!r} left the contract")
-    codes = options.get("option_labels", {})
-    tiers = []
-    for code, table in rewards_rules.LEVELS.items():
-        named = [o for o in table["outlets"] if o not in HIDDEN_OUTLETS]
-        boxes = [(o, o if lang == "zh" else (f"{OUTLET_NAMES_EN[o]} ({o})" if o in OUTLET_NAMES_EN
-                                             else f"{codes[code]['en']} ({o})"))
-                 for o in named]
-        if len(named) > 1:
-            boxes.append((code, calculators_messages.OTHER_OUTLET[code][lang == "en"]))
-        name = calculators_messages.TIER_NAMES[code][lang == "en"]
-        tiers.append((table["reward"], name, boxes))
-    return tiers
-
-
-def _articles_html(calc: str, field: dict, fid: str, lang: str) -> str:
-    """The rewards article list: a <template> per article, cloned by the script."""
-    item = field["items"]
-    outlets_field, month_field = item["fields"][0], item["fields"][1]
-    t = UI[lang]
-    boxes = []
-    index = itertools.count()
-    for reward, tier, outlets in _tiers(field, lang):
-        rate = f"每篇{reward}元" if lang == "zh" else f"{reward} yuan an article"
-        row = [f'<div class="calc-tier"><p class="calc-tier__head"><strong>{_e(rate)}</strong>'
-               f'{"：" if lang == "zh" else ": "}{_e(tier)}</p>']
-        for value, text in outlets:
-            i = next(index)
-            row.append(
-                f'<span class="calc-outlet"><input type="checkbox" id="{fid}-__N__-o{i}" '
-                f'name="outlets" value="{_e(value)}" data-article-field="outlets">'
-                f'<label for="{fid}-__N__-o{i}">{_e(text)}</label></span>')
+    colon = UI[lang]["colon"]
+    boxes, serial = [], itertools.count()
+    for group in groups:
+        row = ['<div class="calc-group">']
+        if "label" in group:
+            lead = f'<strong>{_e(group["lead"][lang])}</strong>{colon}' if "lead" in group else ""
+            row.append(f'<p class="calc-group__head">{lead}{_e(group["label"][lang])}</p>')
+        for value in group["options"]:
+            if value not in accepted:
+                raise PluginError(f"calculators_embed: {name}: the group {group.get('name')!r} "
+                                  f"offers {value!r}, which the contract does not accept")
+            own = group.get("option_labels", {})
+            text = own[value][lang] if value in own else (labels[value][lang] if value in labels else value)
+            cid = f"{mid}-{next(serial)}"
+            row.append(f'<span class="calc-choice"><input type="checkbox" id="{cid}" name="{_e(name)}" '
+                       f'value="{_e(value)}" data-item-field="{_e(name)}">'
+                       f'<label for="{cid}">{_e(text)}</label></span>')
         boxes.append("".join(row) + "</div>")
-    template = (
-        f'<fieldset class="calc-article" data-article>'
-        f'<legend>{_e(t["article"]).replace("{n}", "<span data-article-number></span>")}</legend>'
-        f'<fieldset class="calc-outlets" aria-describedby="{fid}-__N__-outlets-error">'
-        f'<legend>{_e(_label(outlets_field, lang))}<span class="calc-hint">{_e(t["outlets_hint"])}</span></legend>'
-        f'{"".join(boxes)}'
-        f'<p class="calc-error" id="{fid}-__N__-outlets-error" data-article-error="outlets" hidden></p>'
-        f'</fieldset>'
-        f'<div class="calc-field"><label for="{fid}-__N__-month">{_e(t["month_optional"])}</label>'
-        f'<input type="month" id="{fid}-__N__-month" name="month" data-article-field="month" '
-        f'placeholder="YYYY-MM" aria-describedby="{fid}-__N__-month-error">'
-        f'<p class="calc-error" id="{fid}-__N__-month-error" data-article-error="month" hidden></p></div>'
-        f'<button type="button" class="md-button calc-remove" data-remove-article>{_e(t["remove_article"])}</button>'
-        f'</fieldset>')
-    return (f'<fieldset class="calc-articles" data-field="articles" data-articles '
+    hint = display.get("hint")
+    aside = f'<span class="calc-hint">{_e(UI[lang]["aside"].format(hint=hint[lang]))}</span>' if hint else ""
+    return (f'<fieldset class="calc-choices" data-item-choices="{_e(name)}" aria-describedby="{mid}-error">'
+            f'<legend>{_e(_label(member, lang))}{aside}</legend>{"".join(boxes)}'
+            f'{_item_error(mid, name)}</fieldset>')
+
+
+def _member_html(member: dict, mid: str, lang: str) -> str:
+    """One input of an item; an optional one says so ("月份（可选）")."""
+    name, kind = member["name"], member["type"]
+    if kind == "list" and "options" in member["items"]:
+        return _choices_html(member, mid, lang)
+    if kind not in ("string", "integer", "number") or "options" in member:
+        raise PluginError(f"calculators_embed: {name}: a {kind} input is not offered inside a list")
+    label = _label(member, lang)
+    if not member.get("required"):
+        label = UI[lang]["optional"].format(label=label)
+    input_type = "number" if kind in ("integer", "number") else _input_type(member)
+    placeholder = f' placeholder="{_e(member["format"])}"' if "format" in member else ""
+    return (f'<div class="calc-field"><label for="{mid}">{_e(label)}</label>'
+            f'<input type="{input_type}" id="{mid}" name="{_e(name)}" data-item-field="{_e(name)}"'
+            f'{placeholder} aria-describedby="{mid}-error">{_item_error(mid, name)}</div>')
+
+
+def _items_html(calc: str, field: dict, fid: str, lang: str) -> str:
+    """A list of objects: a <template> per item, cloned by the script, with the
+    schema's words for one item, "add" and "remove"."""
+    words = _display(field)
+    missing = [key for key in ("item", "add", "remove") if key not in words]
+    if missing:
+        raise PluginError(f"calculators_embed: {calc}.{field['name']}: a list of objects needs "
+                          f"{', '.join(missing)} in [fields.{field['name']}] of its messages file")
+    members = "".join(_member_html(member, f"{fid}-__N__-{member['name']}", lang)
+                      for member in field["items"]["fields"])
+    legend = _e(words["item"][lang]).replace("{n}", "<span data-item-number></span>")
+    template = (f'<fieldset class="calc-item" data-item><legend>{legend}</legend>{members}'
+                f'<button type="button" class="md-button calc-remove" data-remove-item>'
+                f'{_e(words["remove"][lang])}</button></fieldset>')
+    return (f'<fieldset class="calc-items" data-field="{_e(field["name"])}" data-items '
             f'aria-describedby="{fid}-error">'
             f'<legend>{_e(_label(field, lang))}{_REQUIRED if field.get("required") else ""}</legend>'
-            f'<template data-article-template>{template}</template>'
-            f'<div data-article-list></div>'
-            f'<button type="button" class="md-button calc-add" data-add-article>{_e(t["add_article"])}</button>'
+            f'<template data-item-template>{template}</template>'
+            f'<div data-item-list></div>'
+            f'<button type="button" class="md-button calc-add" data-add-item>{_e(words["add"][lang])}</button>'
             f'{_error_p(fid)}</fieldset>')
 
 
@@ -377,15 +370,8 @@ def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int)
     spec = calculators.schema(name)
     t = UI[lang]
     base = f"calc{serial}-{name}"
-    fields = []
-    for field in spec["fields"]:
-        if (name, field["name"]) in HIDDEN_FIELDS:
-            continue
-        fid = f"{base}-{field['name']}"
-        if field["type"] == "list" and field["name"] == "articles":
-            fields.append(_articles_html(name, field, fid, lang))
-        else:
-            fields.append(_field_html(name, field, fid, lang))
+    fields = [_field_html(name, field, f"{base}-{field['name']}", lang)
+              for field in spec["fields"] if not _is_fixed(field)]
     config = {
         "name": name,
         "lang": lang,
@@ -393,14 +379,13 @@ def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int)
         "siteRoot": site_root,
         "fields": [{k: f[k] for k in ("name", "type", "required", "default") if k in f}
                    for f in spec["fields"]],
-        "fixed": {"ics": True} if name == "meeting_calendar" else {},
-        "outputs": {o["name"]: o[f"label_{lang}"] for o in spec["outputs"]},
-        "values": {key[1]: {code: labels[lang == "en"] for code, labels in table.items()}
-                   for key, table in VALUE_LABELS.items() if key[0] == name},
+        "fixed": {f["name"]: _display(f)["value"] for f in spec["fields"] if _is_fixed(f)},
+        # Each output with its label and display kind (calculators/_display.py), in
+        # the page's language: the script renders by kind alone.
+        "outputs": [{"name": o["name"], "label": o[f"label_{lang}"],
+                     "display": _localized(o["display"], lang)} for o in spec["outputs"]],
         "ui": t,
         "clauseLabels": _clause_labels(_cited_ids(spec), lang),
-        "outletNames": ({o: f"{OUTLET_NAMES_EN[o]} ({o})" for o in OUTLET_NAMES_EN}
-                        if name == "rewards" and lang == "en" else {}),
     }
     # JSON inside <script>: "<" escaped so no "</script>" can close it early.
     data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
@@ -458,7 +443,7 @@ def _fields(names) -> list[str]:
     out = []
     for name in names:
         for field in calculators.schema(name)["fields"]:
-            if (name, field["name"]) not in HIDDEN_FIELDS and field["name"] not in out:
+            if not _is_fixed(field) and field["name"] not in out:
                 out.append(field["name"])
     return out
 

@@ -105,26 +105,26 @@ def test_condolence(page, server, site_dir):
 
 def test_rewards_add_and_remove_articles(page, server, site_dir):
     form = open_calc(page, server, "/calculators/rewards/", "rewards")
-    first = form.locator("[data-article]").nth(0)
+    first = form.locator("[data-item]").nth(0)
     first.get_by_label("红网手机报", exact=True).check()
     first.get_by_label("张家界日报", exact=True).check()
     wait_answer(form)
     assert figure(form, "total") == "300"  # 就高不就低: only the highest reward
     form.get_by_role("button", name="添加稿件").click()
-    assert form.locator("[data-article]").count() == 2
-    second = form.locator("[data-article]").nth(1)
+    assert form.locator("[data-item]").count() == 2
+    second = form.locator("[data-item]").nth(1)
     second.get_by_label("永定新闻网", exact=True).check()
     page.wait_for_function(
         "() => document.querySelector('[data-output=total]')?.textContent === '350'", timeout=ANSWER)
     articles = json.loads(query(page)["articles"])
     assert articles == [{"outlets": ["红网手机报", "张家界日报"]}, {"outlets": ["永定新闻网"]}]
     first.get_by_role("button", name="删除此稿件").click()
-    assert form.locator("[data-article]").count() == 1
+    assert form.locator("[data-item]").count() == 1
     page.wait_for_function(
         "() => document.querySelector('[data-output=total]')?.textContent === '50'", timeout=ANSWER)
-    assert form.locator("[data-article] legend").first.inner_text().startswith("稿件1")
+    assert form.locator("[data-item] legend").first.inner_text().startswith("稿件1")
     # young cadre: months without an article
-    form.locator("[data-article] input[type=month]").fill("2027-01")
+    form.locator("[data-item] input[type=month]").fill("2027-01")
     form.get_by_label("年轻干部").check()
     form.get_by_label("检查起始月份").fill("2027-01")
     form.get_by_label("检查结束月份").fill("2027-03")
@@ -194,7 +194,7 @@ def test_meeting_calendar_offers_the_ics(page, server, site_dir):
     form = open_calc(page, server, "/en/calculators/meeting_calendar/", "meeting_calendar")
     form.get_by_label("Year").fill("2027")
     wait_answer(form)
-    link = form.locator("a[data-ics-download]")
+    link = form.locator('a[data-download="ics"]')
     assert link.get_attribute("download") == "meetings-2027.ics"
     assert link.get_attribute("href").startswith("blob:")
     with page.expect_download() as info:
@@ -231,15 +231,15 @@ def test_rewards_article_without_outlet_counts_and_earns_nothing(page, server):
     # c13-1 asks for writing (撰写), not publication: an article no outlet took is
     # accepted, earns 0 and still counts for its month.
     form = open_calc(page, server, "/en/calculators/rewards/", "rewards")
-    form.locator("[data-article]").nth(0).get_by_label("Rednet mobile news (红网手机报)", exact=True).check()
+    form.locator("[data-item]").nth(0).get_by_label("Rednet mobile news (红网手机报)", exact=True).check()
     wait_answer(form)
     form.get_by_role("button", name="Add an article").click()
-    second = form.locator("[data-article]").nth(1)
+    second = form.locator("[data-item]").nth(1)
     page.wait_for_function(
         "() => document.querySelectorAll('[data-output=reward] li').length === 2", timeout=ANSWER)
     assert figure(form, "total") == "100"
     assert "0 yuan" in form.locator("[data-output=reward] li").nth(1).inner_text()
-    assert second.locator(".calc-outlets").get_attribute("aria-invalid") is None
+    assert second.locator(".calc-choices").get_attribute("aria-invalid") is None
 
 
 @pytest.mark.parametrize("path,field,text", [

@@ -6,9 +6,9 @@
 const EN = /^en/i.test(document.documentElement.lang || "");
 const T = EN
   ? { record: "Record of the computation", inputs: "Inputs", result: "Result", yes: "yes", no: "no",
-      none: "—", article: "Article", when: "Computed on", at: "at" }
+      none: "—", when: "Computed on", at: "at" }
   : { record: "计算记录", inputs: "输入", result: "结果", yes: "是", no: "否",
-      none: "—", article: "稿件", when: "计算时间：", at: "页面地址：" };
+      none: "—", when: "计算时间：", at: "页面地址：" };
 
 function text(node) { return (node ? node.textContent : "").replace(/\s*\*\s*$/, "").replace(/\s+/g, " ").trim(); }
 
@@ -22,15 +22,18 @@ function valueOf(control) {
 function inputsOf(form) {
   const rows = [];
   for (const field of form.querySelectorAll(".calc-fields > .calc-field, .calc-fields > * > .calc-field")) {
-    if (field.closest("[data-article]")) continue;
+    if (field.closest("[data-item]")) continue;
     const control = field.querySelector("input, select, textarea");
     rows.push([text(field.querySelector("label")), valueOf(control)]);
   }
-  form.querySelectorAll("[data-article]").forEach((article, i) => {
-    const picked = [...article.querySelectorAll("input[type=checkbox]:checked")]
-      .map((box) => text(article.querySelector(`label[for="${box.id}"]`)));
-    const month = article.querySelector("input[type=month], input[name$=month]");
-    rows.push([`${T.article} ${i + 1}`, [picked.join(EN ? ", " : "、") || T.none, month && month.value].filter(Boolean).join(EN ? "; " : "；")]);
+  // Each item of a list of objects (the rewards articles), named by its own legend:
+  // the boxes ticked, then the other inputs filled in.
+  form.querySelectorAll("[data-item]").forEach((item) => {
+    const picked = [...item.querySelectorAll("input[type=checkbox]:checked")]
+      .map((box) => text(item.querySelector(`label[for="${box.id}"]`)));
+    const others = [...item.querySelectorAll("[data-item-field]:not([type=checkbox])")].map((input) => input.value);
+    rows.push([text(item.querySelector("legend")),
+      [picked.join(EN ? ", " : "、") || T.none, ...others].filter(Boolean).join(EN ? "; " : "；")]);
   });
   return rows;
 }
@@ -59,7 +62,7 @@ function build(form) {
   answer.className = "calc-record__result";
   for (const child of result.children) {
     const copy = child.cloneNode(true);
-    copy.querySelectorAll("button, .calc-download, [data-ics-download]").forEach((n) => n.remove());
+    copy.querySelectorAll("button, .calc-download, [data-download]").forEach((n) => n.remove());
     // A copy for paper: no ids, and none of the result's data-* hooks, so nothing
     // that looks for the result on screen finds this copy too.
     for (const n of [copy, ...copy.querySelectorAll("*")]) {

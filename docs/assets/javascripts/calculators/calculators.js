@@ -9,11 +9,18 @@
 // said only after STALL_MS without a byte or a step, and it never stops the engine.
 //
 // URL format (shareable): the contract's input keys, e.g. ?members=12&present=8.
-// Booleans are written as "true" (absent = false). The rewards articles list is one
-// key holding compact JSON: ?articles=[{"outlets":["红网手机报"],"month":"2027-01"}].
+// Booleans are written as "true" (absent = false). A list of objects (the rewards
+// articles) is one key holding compact JSON:
+// ?articles=[{"outlets":["红网手机报"],"month":"2027-01"}].
 // Values from the URL are handed to the contract as typed as they can be ("12" -> 12,
 // "abc" stays "abc"), so an invalid value gets the contract's own field error.
 // Nothing from the URL or the engine is ever inserted as HTML: textContent only.
+//
+// Nothing here is about one calculator: the form comes from the schema (the build
+// writes it), and each figure is shown by the display kind its schema declares
+// (display.js).
+
+import { countLines, fileOf, recordLines, tableOf, text } from "./display.js";
 
 const STALL_MS = 15000;
 let worker = null;
@@ -35,10 +42,10 @@ function setUp(form) {
     touched: new Set(),
     inFlight: false,
     queued: false,
-    blobUrl: null,
+    blobUrls: [],
+    lists: new Map(),  // field -> its list of objects (rows cloned from a <template>)
   };
-  const articles = form.querySelector("[data-articles]");
-  if (articles) setUpArticles(widget, articles);
+  for (const box of form.querySelectorAll("[data-items]")) setUpItems(widget, box);
   prefill(widget);
   form.addEventListener("input", (e) => changed(widget, e.target));
   form.addEventListener("change", (e) => changed(widget, e.target));
@@ -93,7 +100,7 @@ function readInputs(widget) {
     const name = spec.name;
     if (name in widget.config.fixed) continue;
     if (widget.overrides.has(name)) { inputs[name] = widget.overrides.get(name); continue; }
-    if (spec.type === "list" && name === "articles") { inputs.articles = readArticles(widget); continue; }
+    if (widget.lists.has(name)) { inputs[name] = readItems(widget.lists.get(name)); continue; }
     const el = control(widget, name);
     if (!el) continue;
     if (el.type === "checkbox") {
@@ -108,85 +115,103 @@ function readInputs(widget) {
   return inputs;
 }
 
-// ------------------------------------------------------------ rewards list
+// ------------------------------------------------------- a list of objects
+// Each item is a fieldset cloned from the build's <template>: checkboxes (a list of
+// options, data-item-field on each) and inputs (data-item-field) for its members.
 
-function setUpArticles(widget, box) {
-  widget.articles = {
+function setUpItems(widget, box) {
+  const name = box.getAttribute("data-field");
+  const list = {
+    name,
     box,
-    list: box.querySelector("[data-article-list]"),
-    template: box.querySelector("template[data-article-template]"),
+    rows: box.querySelector("[data-item-list]"),
+    template: box.querySelector("template[data-item-template]"),
     serial: 0,
   };
-  box.querySelector("[data-add-article]").addEventListener("click", () => {
-    const row = addArticle(widget);
-    widget.overrides.delete("articles");
-    widget.touched.add("articles");
-    row.querySelector("input").focus();
+  widget.lists.set(name, list);
+  const edited = () => {
+    widget.overrides.delete(name);
+    widget.touched.add(name);
     writeUrl(widget);
     compute(widget);
+  };
+  box.querySelector("[data-add-item]").addEventListener("click", () => {
+    const row = addItem(list);
+    row.querySelector("input").focus();
+    edited();
   });
   box.addEventListener("click", (e) => {
-    const button = e.target.closest("[data-remove-article]");
+    const button = e.target.closest("[data-remove-item]");
     if (!button) return;
-    const row = button.closest("[data-article]");
-    // Keep the keyboard in the list: the next article, else the one before, else "add".
+    const row = button.closest("[data-item]");
+    // Keep the keyboard in the list: the next item, else the one before, else "add".
     const next = row.nextElementSibling || row.previousElementSibling;
     row.remove();
-    renumber(widget);
-    (next ? next.querySelector("input") : box.querySelector("[data-add-article]")).focus();
-    widget.overrides.delete("articles");
-    widget.touched.add("articles");
-    writeUrl(widget);
-    compute(widget);
+    renumber(list);
+    (next ? next.querySelector("input") : box.querySelector("[data-add-item]")).focus();
+    edited();
   });
-  addArticle(widget);
+  addItem(list);
 }
 
-function addArticle(widget, article) {
-  const a = widget.articles;
-  const n = a.serial++;
-  const html = a.template.innerHTML.replaceAll("__N__", String(n));
+// The members of a row: name -> its checkboxes (a list of options) or its one input.
+function members(row) {
+  const found = new Map();
+  for (const input of row.querySelectorAll("[data-item-field]")) {
+    const name = input.getAttribute("data-item-field");
+    if (input.type === "checkbox") found.set(name, [...(found.get(name) || []), input]);
+    else found.set(name, input);
+  }
+  return found;
+}
+
+// A row, filled from `item` when given; `faithful` says whether the row holds all of
+// it (else the URL's value is sent as it is, and the contract names what is wrong).
+function addItem(list, item) {
+  const n = list.serial++;
   const holder = document.createElement("div");
-  holder.innerHTML = html; // the build's own template, no user text
+  holder.innerHTML = list.template.innerHTML.replaceAll("__N__", String(n)); // the build's own template, no user text
   const row = holder.firstElementChild;
-  a.list.appendChild(row);
+  list.rows.appendChild(row);
   let faithful = true;
-  if (article && typeof article === "object") {
-    const outlets = Array.isArray(article.outlets) ? article.outlets : [];
-    const boxes = [...row.querySelectorAll('[data-article-field="outlets"]')];
-    for (const outlet of outlets) {
-      const box = boxes.find((b) => b.value === outlet);
-      if (box) box.checked = true; else faithful = false;
+  if (item && typeof item === "object" && !Array.isArray(item)) {
+    const inputs = members(row);
+    for (const key of Object.keys(item)) if (!inputs.has(key)) faithful = false;
+    for (const [key, input] of inputs) {
+      if (Array.isArray(input)) {
+        if (!Array.isArray(item[key])) { faithful = false; continue; }
+        for (const value of item[key]) {
+          const box = input.find((b) => b.value === value);
+          if (box) box.checked = true; else faithful = false;
+        }
+      } else if (item[key] !== undefined) {
+        input.value = String(item[key]);
+        if (input.value !== item[key]) faithful = false;
+      }
     }
-    if (!Array.isArray(article.outlets)) faithful = false;
-    if (article.month !== undefined) {
-      const month = row.querySelector('[data-article-field="month"]');
-      month.value = String(article.month);
-      if (month.value !== article.month) faithful = false;
-    }
-    const known = new Set(["outlets", "month"]);
-    if (Object.keys(article).some((k) => !known.has(k))) faithful = false;
-  } else if (article !== undefined) {
+  } else if (item !== undefined) {
     faithful = false;
   }
-  renumber(widget);
+  renumber(list);
   return Object.assign(row, { faithful });
 }
 
-function renumber(widget) {
-  widget.articles.list.querySelectorAll("[data-article]").forEach((row, i) => {
-    row.querySelector("[data-article-number]").textContent = String(i + 1);
+function renumber(list) {
+  list.rows.querySelectorAll("[data-item]").forEach((row, i) => {
+    row.querySelector("[data-item-number]").textContent = String(i + 1);
   });
 }
 
-function readArticles(widget) {
-  return [...widget.articles.list.querySelectorAll("[data-article]")].map((row) => {
-    const article = {
-      outlets: [...row.querySelectorAll('[data-article-field="outlets"]:checked')].map((b) => b.value),
-    };
-    const month = row.querySelector('[data-article-field="month"]').value;
-    if (month) article.month = month;
-    return article;
+// Each row as an object: a list of options always (an empty one too), an input only
+// when filled in.
+function readItems(list) {
+  return [...list.rows.querySelectorAll("[data-item]")].map((row) => {
+    const item = {};
+    for (const [key, input] of members(row)) {
+      if (Array.isArray(input)) item[key] = input.filter((b) => b.checked).map((b) => b.value);
+      else if (input.value) item[key] = input.value;
+    }
+    return item;
   });
 }
 
@@ -200,11 +225,12 @@ function prefill(widget) {
     const raw = params.get(name);
     widget.fromUrl.add(name);
     const value = typed(spec, raw);
-    if (name === "articles" && widget.articles) {
-      widget.articles.list.replaceChildren();
+    const list = widget.lists.get(name);
+    if (list) {
+      list.rows.replaceChildren();
       let faithful = Array.isArray(value);
       if (Array.isArray(value)) {
-        for (const article of value) faithful = addArticle(widget, article).faithful && faithful;
+        for (const item of value) faithful = addItem(list, item).faithful && faithful;
       }
       if (!faithful) widget.overrides.set(name, value);
       continue;
@@ -410,15 +436,16 @@ function clearErrors(widget) {
 }
 
 function errorTarget(widget, field) {
-  const m = /^articles\[(\d+)\]\.(outlets|month)/.exec(field || "");
-  if (m && widget.articles) {
-    const row = widget.articles.list.querySelectorAll("[data-article]")[Number(m[1])];
-    if (row) {
-      const p = row.querySelector(`[data-article-error="${m[2]}"]`);
-      const target = m[2] === "month" ? row.querySelector('[data-article-field="month"]')
-        : row.querySelector(".calc-outlets");
-      return { p, target };
-    }
+  // A member of an item of a list ("articles[2].outlets[0]"): beside it in its row.
+  const m = /^([^.[\]]+)\[(\d+)\]\.([^.[\]]+)/.exec(field || "");
+  const list = m && widget.lists.get(m[1]);
+  if (list) {
+    const row = list.rows.querySelectorAll("[data-item]")[Number(m[2])];
+    const key = m && CSS.escape(m[3]);
+    const p = row && row.querySelector(`[data-item-error="${key}"]`);
+    const target = row && (row.querySelector(`[data-item-choices="${key}"]`)
+      || row.querySelector(`[data-item-field="${key}"]`));
+    if (p && target) return { p, target };
   }
   const name = (field || "").split(/[.[]/)[0];
   const target = name ? control(widget, name) : null;
@@ -427,30 +454,6 @@ function errorTarget(widget, field) {
   const ids = (target.getAttribute("aria-describedby") || "").split(/\s+/);
   const p = document.getElementById(ids.find((id) => id.endsWith("-error")) || ids[0]);
   return { p, target };
-}
-
-function format(widget, key, value) {
-  const ui = widget.config.ui;
-  const join = widget.config.lang === "zh" ? "、" : ", ";
-  const words = widget.config.values[key] || {};
-  if (typeof value === "boolean") return value ? ui.yes : ui.no;
-  if (Array.isArray(value)) {
-    if (!value.length) return ui.none;
-    return value.map((v) => (typeof v === "string" ? words[v] || v : JSON.stringify(v))).join(join);
-  }
-  if (value === null || value === undefined) return "—";
-  if (typeof value === "string") return words[value] || value;
-  return number(widget, value);
-}
-
-/* 1,000,000,000 in English; 10亿 (and 5000, 1.5万) in Chinese, as people write amounts. */
-function number(widget, value) {
-  if (typeof value !== "number") return String(value);
-  const zh = widget.config.lang === "zh";
-  if (zh && Math.abs(value) >= 1e8) return `${+(value / 1e8).toFixed(4)}亿`;
-  if (zh && Math.abs(value) >= 1e5) return `${+(value / 1e4).toFixed(4)}万`;
-  if (zh) return String(value);
-  return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
 }
 
 function clauseHref(widget, id) {
@@ -473,48 +476,44 @@ function clauseName(widget, id) {
   return (widget.config.clauseLabels || {})[id] || id;
 }
 
-function rewardsList(widget, rows) {
+function context(widget) {
   const ui = widget.config.ui;
-  const zh = widget.config.lang === "zh";
-  const names = widget.config.outletNames || {};
-  // One line per article, numbered once (the list itself is not numbered).
-  return el("ul", { class: "calc-list calc-list--plain" }, ...rows.map((r) => {
-    const amount = zh ? `${number(widget, r.reward)}元` : `${number(widget, r.reward)} yuan`;
-    const outlet = r.outlet ? (names[r.outlet] || r.outlet) : ui.not_taken;
-    return el("li", {}, `${ui.article.replace("{n}", r.index + 1)}${zh ? "：" : ": "}${amount}`,
-      zh ? `（${outlet}）` : ` (${outlet})`);
-  }));
+  return { lang: widget.config.lang, yes: ui.yes, no: ui.no, none: ui.none };
 }
 
-function meetingsTable(widget, meetings) {
-  const lang = widget.config.lang;
-  const head = lang === "zh" ? ["日期", "会议", "条款"] : ["Date", "Meeting", "Clause"];
-  const body = meetings.map((m) => {
-    const when = m.date || `${m.start} – ${m.end}`;
-    const href = clauseHref(widget, m.clause);
-    return el("tr", {}, el("td", {}, when), el("td", {}, m[`title_${lang}`] || m.kind),
-      el("td", {}, href ? el("a", { href }, clauseName(widget, m.clause)) : m.clause));
-  });
-  return el("div", { class: "calc-table-wrap" },
-    el("table", { class: "calc-table" }, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { scope: "col" }, h)))),
-      el("tbody", {}, ...body)));
+/* One figure, by the display kind its schema declares (display.js). */
+function figure(widget, display, value) {
+  const ctx = context(widget);
+  if (display.kind === "records") {
+    // One line per item, numbered by its own line (the list itself is not numbered).
+    return el("ul", { class: "calc-list calc-list--plain" },
+      ...recordLines(display, value, ctx).map((line) => el("li", {}, line)));
+  }
+  if (display.kind === "counts") {
+    return el("ul", { class: "calc-list" }, ...countLines(display, value, ctx).map((line) => el("li", {}, line)));
+  }
+  if (display.kind === "table") {
+    const { heads, rows } = tableOf(display, value, ctx);
+    const cell = (c) => {
+      if (!("clause" in c)) return el("td", {}, c.text);
+      const href = clauseHref(widget, c.clause);
+      return el("td", {}, href ? el("a", { href }, clauseName(widget, c.clause)) : c.clause);
+    };
+    return el("div", { class: "calc-table-wrap" },
+      el("table", { class: "calc-table" },
+        el("thead", {}, el("tr", {}, ...heads.map((h) => el("th", { scope: "col" }, h)))),
+        el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map(cell))))));
+  }
+  return text(display, value, ctx);
 }
 
-function countsList(widget, counts, meetings) {
-  const lang = widget.config.lang;
-  const titles = {};
-  for (const m of meetings || []) titles[m.kind] = titles[m.kind] || m[`title_${lang}`];
-  return el("ul", { class: "calc-list" }, ...Object.entries(counts).map(([kind, n]) =>
-    el("li", {}, `${titles[kind] || kind}${lang === "zh" ? "：" : ": "}${n}`)));
-}
-
-function icsLink(widget, result) {
-  if (widget.blobUrl) URL.revokeObjectURL(widget.blobUrl);
-  const blob = new Blob([result.ics], { type: "text/calendar;charset=utf-8" });
-  widget.blobUrl = URL.createObjectURL(blob);
-  const file = `meetings-${result.year}.ics`;
-  return el("a", { href: widget.blobUrl, download: file, class: "md-button calc-download", "data-ics-download": "" },
-    widget.config.ui.download_ics.replace("{file}", file));
+/* A "file" output: a download link to a blob of its text. */
+function fileLink(widget, output, result) {
+  const file = fileOf(output.display, result);
+  const url = URL.createObjectURL(new Blob([result[output.name]], { type: `${file.type};charset=utf-8` }));
+  widget.blobUrls.push(url);
+  return el("a", { href: url, download: file.name, class: "md-button calc-download", "data-download": output.name },
+    file.link);
 }
 
 function render(widget, result) {
@@ -528,7 +527,7 @@ function render(widget, result) {
     const name = (error.field || "").split(/[.[]/)[0];
     // Never scold a field nobody has filled in yet (a fresh form): give a hint instead.
     const quiet = Boolean(name) && !widget.touched.has(name) && !widget.fromUrl.has(name)
-      && (error.code === "missing" || name === "articles");
+      && (error.code === "missing" || widget.lists.has(name));
     const found = errorTarget(widget, error.field);
     if (quiet) {
       out.push(el("p", { class: "calc-hint", "data-calculator-hint": "" }, ui.fill));
@@ -545,19 +544,21 @@ function render(widget, result) {
     return;
   }
   const figures = el("dl", { class: "calc-figures" });
-  for (const [key, label] of Object.entries(widget.config.outputs)) {
-    if (!(key in result) || key === "ics") continue;
-    let value;
-    if (widget.config.name === "rewards" && key === "reward") value = rewardsList(widget, result.reward);
-    else if (key === "meetings") value = meetingsTable(widget, result.meetings);
-    else if (key === "counts") value = countsList(widget, result.counts, result.meetings);
-    else value = format(widget, key, result[key]);
-    figures.append(el("dt", {}, label), el("dd", { "data-output": key }, value));
+  const downloads = [];
+  for (const url of widget.blobUrls.splice(0)) URL.revokeObjectURL(url);
+  for (const output of widget.config.outputs) {
+    if (!(output.name in result)) continue;
+    if (output.display.kind === "file") {
+      if (result[output.name]) downloads.push(fileLink(widget, output, result));
+      continue;
+    }
+    figures.append(el("dt", {}, output.label),
+      el("dd", { "data-output": output.name }, figure(widget, output.display, result[output.name])));
   }
   // The answer first, in one sentence; the figures, explanation and clauses follow.
   out.push(el("p", { class: "calc-answer", "data-calculator-answer": "" }, result[`answer_${lang}`] || ""));
   out.push(el("p", { class: "calc-result-title" }, ui.result), figures);
-  if (result.ics) out.push(el("p", {}, icsLink(widget, result)));
+  for (const link of downloads) out.push(el("p", {}, link));
   out.push(el("p", { class: "calc-explanation", "data-calculator-explanation": "" },
     readable(widget, result[`explanation_${lang}`] || "")));
   const links = (result.clauses || []).map((id) => {
