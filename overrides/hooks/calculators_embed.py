@@ -1,4 +1,6 @@
-"""In-page calculators: `<!-- calculator: NAME -->` in the Markdown becomes a form.
+"""In-page calculators: `<!-- calculator: NAME -->` in the Markdown becomes a form,
+and `<!-- calculator-inputs|outputs|rules: NAME -->` a reference table of the
+developer page (handbook/calculator_docs.py).
 
 The form is generated from `calculators.schema(NAME)`, the same package the
 browser runs through Pyodide, so fields, bounds and options cannot drift from
@@ -33,6 +35,7 @@ if str(ROOT) not in sys.path:
 
 import calculators  # noqa: E402  (the package under test, from the repository)
 from calculators import _messages as calculators_messages  # noqa: E402
+from handbook import calculator_docs  # noqa: E402
 from handbook import clauses as extractor  # noqa: E402
 from handbook.citations import cite_in_page  # noqa: E402
 from handbook.glossary import hints as glossary_hints  # noqa: E402
@@ -156,7 +159,12 @@ def _check(name: str, page) -> dict:
 def on_page_markdown(markdown, page, config, files):
     for match in SHORTCODE.finditer(markdown):
         _check(match.group(1), page)
-    return markdown
+    # The developer page's reference tables (inputs, outputs, rules.toml values),
+    # made from the calculators themselves (handbook/calculator_docs.py).
+    try:
+        return calculator_docs.expand(markdown, _lang(config))
+    except calculator_docs.ShortcodeError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 
 # ------------------------------------------------------------- form HTML
