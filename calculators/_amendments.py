@@ -10,16 +10,16 @@ What it does not check needs the clause table (unknown clause, an insert's id
 taken, the printed number, quotes in the text in force): handbook/versions.py
 does that, with the same AmendmentError.
 
-Where the files are: $HANDBOOK_AMENDMENTS if set (the tests point it at their
-fixtures); else `amendments/` inside the installed package (the wheel carries a
-copy, made by scripts/build_pyodide.py); else the source tree's
-`source/amendments/`.
+Where the files are: the folder given to `use_directory()` (the build passes
+$HANDBOOK_AMENDMENTS, which the tests point at their fixtures; this package reads
+no environment, as it runs in the browser too); else `amendments/` inside the
+installed package (the wheel carries a copy, made by scripts/build_pyodide.py);
+else the source tree's `source/amendments/`.
 """
 
 from __future__ import annotations
 
 import copy
-import os
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -27,7 +27,8 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-ENV = "HANDBOOK_AMENDMENTS"
+ENV = "HANDBOOK_AMENDMENTS"     # read by the build (handbook/versions.py), not here
+_chosen: list = [None]
 ACTIONS = ("replace", "insert", "repeal")
 TOP_KEYS = {"title_zh", "title_en", "number", "adopted", "in_force", "changes", "parameters"}
 CHANGE_KEYS = {"clause", "action", "zh", "en", "after"}
@@ -70,11 +71,16 @@ class Amendment:
         return {"title_zh": self.title_zh, "title_en": self.title_en, "number": self.number}
 
 
+def use_directory(folder) -> None:
+    """Read the amendments from this folder from now on (None: the default)."""
+    _chosen[0] = Path(folder) if folder else None
+    _cached.cache_clear()
+
+
 def directory() -> Path | None:
     """The folder the amendments are read from (None: there is none)."""
-    env = os.environ.get(ENV)
-    if env:
-        return Path(env)
+    if _chosen[0] is not None:
+        return _chosen[0]
     packaged = files(__package__).joinpath("amendments")
     if packaged.is_dir():
         return Path(str(packaged))
