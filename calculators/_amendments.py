@@ -20,6 +20,7 @@ else the source tree's `source/amendments/`.
 from __future__ import annotations
 
 import copy
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -140,6 +141,16 @@ def _change(raw, file: str, i: int) -> Change:
     return Change(clause=clause, action=action, zh=zh, en=en, after=after)
 
 
+def _field_at(path: Path, message: str) -> str:
+    m = re.search(r"at line (\d+)", message)
+    if not m:
+        return "(file)"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = lines[int(m.group(1)) - 1] if int(m.group(1)) <= len(lines) else ""
+    key = re.match(r"\s*([A-Za-z_][\w.\"-]*)\s*=", line)
+    return key.group(1) if key else f"(line {m.group(1)})"
+
+
 def parse(path: Path) -> Amendment:
     """One amendment file, its shape checked."""
     file = path.name
@@ -148,8 +159,9 @@ def parse(path: Path) -> Amendment:
     except UnicodeDecodeError:
         raise AmendmentError(file, "(file)", "is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        # A date such as 2027-02-30 fails here too: TOML rejects it as a value.
-        raise AmendmentError(file, "(file)", f"is not valid TOML: {exc}") from None
+        # A date such as 2027-02-30 fails here: TOML rejects it as a value. Name
+        # the field on the line the parser stopped at, for the clerk.
+        raise AmendmentError(file, _field_at(path, str(exc)), f"cannot be read: {exc}") from None
     unknown = sorted(set(raw) - TOP_KEYS)
     if unknown:
         raise AmendmentError(file, unknown[0], "is not a field of an amendment "

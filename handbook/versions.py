@@ -174,7 +174,7 @@ def cn_number(n: int) -> str:
     return (CN_DIGITS[tens] if tens > 1 else "") + "十" + (CN_DIGITS[ones] if ones else "")
 
 
-def _style(number: str) -> str:
+def number_style(number: str) -> str:
     if number.startswith("第"):
         return "article"
     if number.endswith("、"):
@@ -239,7 +239,7 @@ def build(original: list, amendments: tuple[Amendment, ...]) -> History:
                     raise AmendmentError(a.file, f"{where}.clause",
                                          f"c{chapter}-{item}, the clause of this sub-item, does not exist")
                 sibling = next((r for r in original if r.chapter == chapter and not r.sub), after)
-                zh_no, en_no = printed_numbers(_style(sibling.number), item, sub)
+                zh_no, en_no = printed_numbers(number_style(sibling.number), item, sub)
                 _check_text(a, i, "zh", ch.zh, zh_no)
                 _check_text(a, i, "en", ch.en, en_no)
                 row = replace(after, id=ch.clause, item=item, sub=sub, number=zh_no,
