@@ -48,6 +48,7 @@ LABELS = {
         "repealed": "〔本条已废止〕",
         "compare": "与上一版本比较：",
         "pending": "（译文待补，以中文为准）",
+        "pending_short": "译文待补，以中文为准。",
         "read_version": "查看该版本的全文",
         "source": "依据：",
         "no_changes": "本手册收录的是各项制度发布时的原始文本，至今没有修改决定。",
@@ -97,6 +98,7 @@ LABELS = {
         "repealed": "[Repealed]",
         "compare": "Compared with the previous version: ",
         "pending": " (translation pending: the Chinese text governs)",
+        "pending_short": "Translation pending: the Chinese text governs.",
         "read_version": "Read the whole text of this version",
         "source": "Source: ",
         "no_changes": ("This handbook holds the rules as originally issued: no amending decision has "

@@ -375,6 +375,19 @@ def strict_translation() -> bool:
     return os.environ.get("HANDBOOK_STRICT_TRANSLATION", "").strip() not in ("", "0")
 
 
+def shown(row, lang: str) -> tuple[str, bool]:
+    """A table row's text as a page shows it in `lang`, and whether that is the
+    Chinese standing in for a pending translation."""
+    if row.status == "repealed":
+        if lang == "zh":
+            return f"{row.number}{LABELS['zh']['repealed_text']}", False
+        number = printed_numbers(number_style(row.number), row.item, row.sub)[1]
+        return f"{number} {LABELS['en']['repealed_text']}", False
+    if lang == "en" and row.translation_pending:
+        return row.zh, True
+    return (row.zh if lang == "zh" else row.en), False
+
+
 # ---------------------------------------------------------------- citations of a version
 def cite_version(c, by_id, v: Version, lang: str, current: Version | None) -> str:
     """The citation, with the version when it is not the one in force."""

@@ -152,14 +152,8 @@ def edition_line(lang: str, ed: Edition) -> str:
 
 
 def clause_text(c, lang: str) -> str:
-    if c.status == "repealed":
-        if lang == "zh":
-            return f"{c.number}{versions.LABELS['zh']['repealed_text']}"
-        number = versions.printed_numbers(versions.number_style(c.number), c.item, c.sub)[1]
-        return f"{number} {versions.LABELS['en']['repealed_text']}"
-    if lang == "en" and c.translation_pending:
-        return f"{c.zh} [{PENDING_EN}]"
-    return c.zh if lang == "zh" else c.en
+    text, standing_in = versions.shown(c, lang)
+    return f"{text} [{PENDING_EN}]" if standing_in else text
 
 
 PENDING_EN = "Translation pending: the Chinese text governs"

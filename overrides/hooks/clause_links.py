@@ -135,9 +135,12 @@ def _bilingual_page(chapter: int, lang: str) -> str:
              '<div class="bilingual-head" aria-hidden="true">'
              f'<div lang="zh-CN">{L["official"]}</div><div lang="en">{L["translation"]}</div></div>']
     for r in rows:
-        if r.chapter != chapter:
+        if r.chapter != chapter or r.status == "not_yet_in_force":
             continue
         sub = " bilingual-sub" if r.sub else ""
+        zh_text, _ = versions.shown(r, "zh")
+        en_text, pending = versions.shown(r, "en")
+        en_lang = "zh-Hans" if pending else "en"
         zh_notes = "".join(f'<aside class="bilingual-note"><strong>{LABELS["zh"]["note"]}</strong> {_esc(n)}</aside>'
                            for n in r.notes_zh)
         en_notes = "".join(f'<aside class="bilingual-note"><strong>{LABELS["en"]["note"]}</strong> {_esc(n)}</aside>'
@@ -145,8 +148,10 @@ def _bilingual_page(chapter: int, lang: str) -> str:
         cells.append(
             f'<div class="bilingual-row{sub}" id="{r.id}">'
             f'<a class="bilingual-id" href="#{r.id}">{_esc(item_zh(r, by_id) if lang == "zh" else item_en(r))}</a>'
-            f'<div class="bilingual-zh" lang="zh-CN"><p class="bilingual-text">{_esc(r.zh)}</p>{zh_notes}</div>'
-            f'<div class="bilingual-en" lang="en"><p class="bilingual-text">{_esc(r.en)}</p>{en_notes}</div>'
+            f'<div class="bilingual-zh" lang="zh-CN"><p class="bilingual-text">{_esc(zh_text)}</p>{zh_notes}</div>'
+            f'<div class="bilingual-en" lang="en"><p class="bilingual-text" lang="{en_lang}">{_esc(en_text)}</p>'
+            + (f'<p class="version-line version-line--pending">{_esc(version_pages.LABELS["en"]["pending_short"])}</p>'
+               if pending else "") + f'{en_notes}</div>'
             "</div>")
     cells.append("</div>")
     out.append("\n".join(cells))
