@@ -27,7 +27,7 @@ LABELS = {
         "version_from": "{date}起施行的文本",
         "banner_only": "本页为原始文本，即各项制度发布时的文本，也是现行文本：本手册收录的制度至今没有修改。",
         "banner_current": "本页为{version}，即现行文本。",
-        "banner_past": "本页为{version}，已于{until}起被修改，仅供查阅。",
+        "banner_past": "本页为{version}，施行至{until}；此后本手册有修改，本页仅供查阅。",
         "banner_future": "本页为{version}，尚未生效。",
         "see_current": "现行文本见",
         "current_page": "本章现行文本",
@@ -68,14 +68,15 @@ LABELS = {
         "sep": "、",
     },
     "en": {
-        "snapshot_title": "{chapter} ({version})",
+        "snapshot_title": "{chapter} ({version_lc})",
         "snapshot_index_title": "{version}",
         "version_original": "Original text",
         "version_from": "Text in force from {date}",
         "banner_only": ("This page is the original text, the rules as issued, which is also the text in "
                         "force: the rules in this handbook have not been amended."),
         "banner_current": "This page is the {version_lc}, the text now in force.",
-        "banner_past": "This page is the {version_lc}. It was amended from {until} and is kept for reference.",
+        "banner_past": ("This page is the {version_lc}, in force until {until}. The handbook has "
+                        "since been amended; this page is kept for reference."),
         "banner_future": "This page is the {version_lc}. It is not yet in force.",
         "see_current": "For the text in force, see",
         "current_page": "this chapter as in force",
@@ -160,16 +161,16 @@ def banner(h: V.History, key: date | None, lang: str, to_current: str) -> str:
     name = version_name(key, lang)
     fmt = {"version": name, "version_lc": name[0].lower() + name[1:]}
     until = _next_date(h, key)
+    see = f"{'' if lang == 'zh' else ' '}{L['see_current']} [{L['current_page']}]({to_current}){'。' if lang == 'zh' else '.'}"
     if not h.dates:
-        text = L["banner_only"]
+        text, see = L["banner_only"], ""
     elif key is not None and key > today:
         text = L["banner_future"].format(**fmt)
     elif until is None or until > today:
-        text = L["banner_current"].format(**fmt)
+        text, see = L["banner_current"].format(**fmt), ""
     else:
-        text = L["banner_past"].format(until=_d(until, lang), **fmt)
-    return f"{V.md_escape(text)} {L['see_current']} [{L['current_page']}]({to_current})。".replace(
-        "。", "." if lang == "en" else "。") + "\n{: .edition-banner }\n"
+        text = L["banner_past"].format(until=_d(_last_day(until), lang), **fmt)
+    return f"{V.md_escape(text)}{see}\n{{: .edition-banner }}\n"
 
 
 def snapshot_chapter(h: V.History, key: date | None, lang: str, chapter: int, link_base: str) -> str:
@@ -180,8 +181,9 @@ def snapshot_chapter(h: V.History, key: date | None, lang: str, chapter: int, li
     lines = md.split("\n")
     title_at = next(i for i, line in enumerate(lines) if line.startswith("# "))
     chapter_title = lines[title_at][2:].strip()
-    title = LABELS[lang]["snapshot_title"].format(chapter=chapter_title,
-                                                  version=version_name(key, lang))
+    name = version_name(key, lang)
+    title = LABELS[lang]["snapshot_title"].format(chapter=chapter_title, version=name,
+                                                  version_lc=name[0].lower() + name[1:])
     lines[title_at] = f"# {title}"
     lines.insert(title_at + 1, "\n" + banner(h, key, lang, f"../../ch{chapter:02d}.md"))
     front = ["---", f"title: {_yaml(title)}", "search:", "  exclude: true", "---", ""]
