@@ -35,7 +35,12 @@ from .ics import to_ics
 
 KINDS = ("office_meeting", "central_group_study", "party_member_meeting",
          "democratic_life_meeting", "collective_study")
-TABLES = {kind: rule(f"meeting_calendar.{kind}") for kind in KINDS}
+
+
+def _table(kind: str) -> dict:
+    """The kind's rules, as in force on the answer's date (read when it runs)."""
+    return rule(f"meeting_calendar.{kind}")
+
 
 WEEK_READINGS = ("calendar_row", "nth_monday")
 
@@ -119,7 +124,7 @@ def _month_end(year: int, month: int) -> date:
 
 def _entry(kind: str, proposed: date, period: tuple, taken: set) -> dict:
     """One meeting, placed clear of holidays and of the meetings already placed."""
-    table = TABLES[kind]
+    table = _table(kind)
     count = table.get("min_days", 1)
     first, last, moved = place(proposed, count, period, taken)
     taken.update(_span(first, count))
@@ -151,7 +156,7 @@ def _entry(kind: str, proposed: date, period: tuple, taken: set) -> dict:
 def office_meetings(year: int, reading: str, taken: set) -> list:
     out = []
     for month in range(1, 13):
-        for week in TABLES["office_meeting"]["weeks"]:
+        for week in _table("office_meeting")["weeks"]:
             monday = nth_week_monday(year, month, week, reading)
             out.append(_entry("office_meeting", monday,
                               (monday, monday + WEEK - timedelta(days=1)), taken))
@@ -170,7 +175,7 @@ def _periods(year: int, every: str) -> list:
 # One per period, on the suggested day of the period's last month.
 # 不少于3天 includes 3: the study takes min_days consecutive working days.
 def periodic_meetings(kind: str, year: int, reading: str, taken: set) -> list:
-    table = TABLES[kind]
+    table = _table(kind)
     return [_entry(kind, _suggested_day(kind, year, period[1].month, reading), period, taken)
             for period in _periods(year, table["every"])]
 
@@ -179,7 +184,7 @@ def periodic_meetings(kind: str, year: int, reading: str, taken: set) -> list:
 # c5-1 办领导班子民主生活会每年召开一次。
 # N a year, spread evenly: month 12/N, 2*12/N, ... (4 -> Mar, Jun, Sep, Dec).
 def yearly_meetings(kind: str, year: int, reading: str, taken: set) -> list:
-    count = TABLES[kind]["per_year"]
+    count = _table(kind)["per_year"]
     return [_entry(kind, _suggested_day(kind, year, 12 // count * k, reading),
                    (date(year, 1, 1), date(year, 12, 31)), taken)
             for k in range(1, count + 1)]
@@ -205,7 +210,7 @@ def compute(v: dict) -> Answer:
                week_reading=reading, holidays_checked=known)
     answer.note(f"calendar.week_definition.{reading}")
     for kind in KINDS:
-        answer.note(f"calendar.{kind}", TABLES[kind]["clause"], **TABLES[kind])
+        answer.note(f"calendar.{kind}", _table(kind)["clause"], **_table(kind))
     answer.note("calendar.suggested")
     moved = [m for m in meetings if m["holiday_check"] == "moved"]
     if not known:
