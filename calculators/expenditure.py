@@ -101,4 +101,6 @@ CALCULATOR = Calculator(
     clauses=("c12-2", "c12-3", "c12-4", "c1-8"),
     outputs=("needs_office_meeting", "approve_before_spending", "reimburse_by",
              "deadline_day_off", "last_working_day"),
+    # The spending is approved, made and reimbursed under the rules of its day.
+    event_date="spent_on",
 )

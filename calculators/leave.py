@@ -245,4 +245,6 @@ ANNUAL_LEAVE = Calculator(
     clauses=("c8-3",),
     outputs=("days", "entitlement_days", "reasons", "years_worked", "next_tier_from",
              "next_tier_days"),
+    # as_of is the day the entitlement is counted for: its rules apply.
+    event_date="as_of",
 )

@@ -25,7 +25,7 @@ do not cover, nothing can be checked and every entry says so
 
 from datetime import date, timedelta
 
-from . import _holidays
+from . import _dated, _holidays
 from ._answer import Answer, Calculator
 from ._data import rule
 from ._limits import MAX_YEAR, MIN_YEAR
@@ -43,6 +43,7 @@ def _table(kind: str) -> dict:
 
 
 WEEK_READINGS = ("calendar_row", "nth_monday")
+CLAUSES = ("c1-3", "c9-1-2", "c6-1", "c5-1", "c9-2-4")
 
 FIELDS = (
     Field("year", "integer", required=True, minimum=MIN_YEAR, maximum=MAX_YEAR),
@@ -200,6 +201,19 @@ def meetings_for(year: int, reading: str = "calendar_row") -> list:
     return sorted(meetings, key=lambda m: (m.get("date") or m["start"], KINDS.index(m["kind"])))
 
 
+# The whole calendar follows the rules in force on the answer's date (`date`,
+# default today). An amendment to a calendar clause that comes into force
+# between that day and a day of the year (or within the year) puts some of the
+# year's meetings under another version: the answer says so, amendment by
+# amendment, rather than silently planning them under the wrong text.
+def _versions_within(year: int, day: date, answer: Answer) -> None:
+    low, high = min(day, date(year, 1, 1)), max(day, date(year, 12, 31))
+    for amendment in _dated.changed_between(low, high, CLAUSES):
+        answer.note("dated.calendar_year", clauses=_dated.touched(amendment, CLAUSES),
+                    amendment=amendment.summary(), in_force=amendment.in_force.isoformat(),
+                    rules_day=day.isoformat(), year=year)
+
+
 def compute(v: dict) -> Answer:
     year, reading = v["year"], v["week_reading"]
     meetings = meetings_for(year, reading)
@@ -208,6 +222,7 @@ def compute(v: dict) -> Answer:
     answer.set(year=year, meetings=meetings,
                counts={kind: sum(m["kind"] == kind for m in meetings) for kind in KINDS},
                week_reading=reading, holidays_checked=known)
+    _versions_within(year, v["date"], answer)
     answer.note(f"calendar.week_definition.{reading}")
     for kind in KINDS:
         answer.note(f"calendar.{kind}", _table(kind)["clause"], **_table(kind))
@@ -232,6 +247,6 @@ CALCULATOR = Calculator(
     name="meeting_calendar",
     fields=FIELDS,
     compute=compute,
-    clauses=("c1-3", "c9-1-2", "c6-1", "c5-1", "c9-2-4"),
+    clauses=CLAUSES,
     outputs=("year", "week_reading", "holidays_checked", "meetings", "counts", "ics"),
 )
