@@ -1269,13 +1269,13 @@ _SPECIAL.update({"amendment": _amendment, "in_force": _date, "rules_day": _date,
 
 NOTES.update({
     "dated.amended": (
-        "本结果按{in_force}起施行的{amendment}修改后的{clauses}计算。",
+        "本结果按{in_force}起施行的{amendment}修改后的 {clauses} 计算。",
         "This answer applies {clauses} as amended by {amendment}, in force from {in_force}."),
     "dated.inserted": (
-        "本结果适用{in_force}起施行的{amendment}增加的{clauses}。",
+        "本结果适用{in_force}起施行的{amendment}增加的 {clauses}。",
         "This answer applies {clauses}, added by {amendment}, in force from {in_force}."),
     "dated.repealed": (
-        "{clauses}已由{in_force}起施行的{amendment}废止；本结果仍按废止前的规定给出，仅供参考。",
+        "{clauses} 已由{in_force}起施行的{amendment}废止；本结果仍按废止前的规定给出，仅供参考。",
         "{clauses} was repealed by {amendment} with effect from {in_force}; this answer still "
         "follows the rules as they were before, for reference only."),
     "dated.event.expenditure": (
@@ -1291,7 +1291,7 @@ NOTES.update({
         "this answer applies the rules in force on {rules_day}, the date the answer is for, "
         "not those of {requested}."),
     "dated.calendar_year": (
-        "注意：{clauses}自{in_force}起按{amendment}修改。本日历全年按{rules_day}施行的规定排定，"
+        "注意：{clauses} 自{in_force}起按{amendment}修改。本日历全年按{rules_day}施行的规定排定，"
         "{year}年的部分会议适用的条文与此不同，请按会议当天施行的条文核对。",
         "Note: {clauses} is amended by {amendment} with effect from {in_force}. This calendar "
         "applies the rules in force on {rules_day} to the whole of {year}, but some of that "
