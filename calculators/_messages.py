@@ -1236,6 +1236,7 @@ def ics_description(meeting: dict, lang: str, text: str) -> str:
 RULES_DATE_LABEL = ("适用日期", "Rules as of")
 for _labels in FIELD_LABELS.values():
     _labels["date"] = RULES_DATE_LABEL
+del _labels
 
 FIELD_HINTS.update({(_name, "date"): ("按这一天施行的规定计算，默认为今天。",
                                       "The rules in force on this day apply; today by default.")
