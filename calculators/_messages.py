@@ -1227,3 +1227,75 @@ def ics_description(meeting: dict, lang: str, text: str) -> str:
                 "the date is a suggestion and may move within that period. {note}")
     return _fill(template, lang, {**meeting, "rule": _CLAUSE_EN[meeting["clause"]],
                                   "note": meeting["note_en"]})
+
+
+# ---- dated rules (issue 9)
+# The `date` input every calculator takes, and what an answer says about the
+# version of the rules it applied (calculators/_dated.py). Kept in one block.
+
+RULES_DATE_LABEL = ("适用日期", "Rules as of")
+for _labels in FIELD_LABELS.values():
+    _labels["date"] = RULES_DATE_LABEL
+del _labels
+
+FIELD_HINTS.update({(_name, "date"): ("按这一天施行的规定计算，默认为今天。",
+                                      "The rules in force on this day apply; today by default.")
+                    for _name in TITLES})
+FIELD_HINTS.update({
+    ("expenditure", "date"): (
+        "填写了开支日期时，按开支日期施行的规定计算；否则按这一天，默认为今天。",
+        "When the date of spending is given, the rules in force on that day apply; otherwise "
+        "those of this day, today by default."),
+    ("annual_leave", "date"): (
+        "填写了计算日期时，按计算日期施行的规定计算；否则按这一天，默认为今天。",
+        "When the date the answer is for is given, the rules in force on that day apply; "
+        "otherwise those of this day, today by default."),
+})
+
+
+def _amendment(summary, lang: str) -> str:
+    """An amendment by its title and number: 《…》（永编办发〔2027〕1号） / “…” (…)."""
+    number = summary.get("number")
+    if lang == "zh":
+        return f"《{summary['title_zh']}》" + (f"（{number}）" if number else "")
+    if summary.get("title_en"):
+        return f"“{summary['title_en']}”" + (f" ({number})" if number else "")
+    # No English title: the Chinese one in brackets, after its English description.
+    return f"a decision of the Office (《{summary['title_zh']}》" + (
+        f", {number})" if number else ")")
+
+
+_SPECIAL.update({"amendment": _amendment, "in_force": _date, "rules_day": _date,
+                 "requested": _date})
+
+NOTES.update({
+    "dated.amended": (
+        "本结果按{in_force}起施行的{amendment}修改后的 {clauses} 计算。",
+        "This answer applies {clauses} as amended by {amendment}, in force from {in_force}."),
+    "dated.inserted": (
+        "本结果适用{in_force}起施行的{amendment}增加的 {clauses}。",
+        "This answer applies {clauses}, added by {amendment}, in force from {in_force}."),
+    "dated.repealed": (
+        "{clauses} 已由{in_force}起施行的{amendment}废止；本结果仍按废止前的规定给出，仅供参考。",
+        "{clauses} was repealed by {amendment} with effect from {in_force}; this answer still "
+        "follows the rules as they were before, for reference only."),
+    "dated.event.expenditure": (
+        "开支日期与适用日期之间规定有修改：本结果按开支日期（{rules_day}）施行的规定计算，"
+        "而不是{requested}施行的规定。",
+        "The rules changed between the date of spending and the “Rules as of” date: this "
+        "answer applies the rules in force on the date of spending, {rules_day}, not those "
+        "of {requested}."),
+    "dated.event.annual_leave": (
+        "计算日期与适用日期之间规定有修改：本结果按计算日期（{rules_day}）施行的规定计算，"
+        "而不是{requested}施行的规定。",
+        "The rules changed between the date the answer is for and the “Rules as of” date: "
+        "this answer applies the rules in force on {rules_day}, the date the answer is for, "
+        "not those of {requested}."),
+    "dated.calendar_year": (
+        "注意：{clauses} 自{in_force}起按{amendment}修改。本日历全年按{rules_day}施行的规定排定，"
+        "{year}年的部分会议适用的条文与此不同，请按会议当天施行的条文核对。",
+        "Note: {clauses} is amended by {amendment} with effect from {in_force}. This calendar "
+        "applies the rules in force on {rules_day} to the whole of {year}, but some of that "
+        "year's meetings fall under the other version: check each against the text in force "
+        "on its day."),
+})

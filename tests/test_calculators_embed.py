@@ -73,3 +73,20 @@ def test_script_only_on_pages_with_a_form():
 ])
 def test_relative_roots(url, lang, roots):
     assert embed._prefixes(fake_page(url), fake_config(lang), lang) == roots
+
+
+@pytest.mark.parametrize("name", calculators.CALCULATORS)
+def test_every_form_has_the_rules_date_field_with_its_hint(name):
+    zh = embed.form_html(name, "zh", "../../", "../../", 1)
+    en = embed.form_html(name, "en", "../../", "../../", 1)
+    fid = f"calc1-{name}-date"
+    for html, label in ((zh, "适用日期"), (en, "Rules as of")):
+        assert re.search(rf'<label for="{fid}">{label}</label><input type="date" id="{fid}" '
+                         r'name="date" data-field="date"', html)
+        # The value is set in the browser (its local date), never at build time.
+        assert not re.search(rf'id="{fid}"[^>]*value=', html)
+    assert f'id="{fid}-hint">按这一天施行的规定计算' in zh or \
+        f'id="{fid}-hint">填写了' in zh
+    if name == "expenditure":
+        assert "填写了开支日期时，按开支日期施行的规定计算" in zh
+        assert "When the date of spending is given" in en

@@ -276,7 +276,7 @@ def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
     input_type = {"YYYY-MM-DD": "date", "YYYY-MM": "month"}.get(fmt, "text")
     placeholder = f' placeholder="{_e(fmt)}"' if fmt else ""
     return (f'<div class="calc-field"><label for="{fid}">{label}{marker}</label>'
-            f'<input type="{input_type}" {common}{placeholder}{req}>{_error_p(fid)}</div>')
+            f'<input type="{input_type}" {common}{placeholder}{req}>{hint_p}{_error_p(fid)}</div>')
 
 
 # English names for the outlets the rules name in Chinese (following c13-2's

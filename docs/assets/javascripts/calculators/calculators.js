@@ -39,6 +39,7 @@ function setUp(form) {
   };
   const articles = form.querySelector("[data-articles]");
   if (articles) setUpArticles(widget, articles);
+  setRulesDate(widget);
   prefill(widget);
   form.addEventListener("input", (e) => changed(widget, e.target));
   form.addEventListener("change", (e) => changed(widget, e.target));
@@ -188,6 +189,26 @@ function readArticles(widget) {
     if (month) article.month = month;
     return article;
   });
+}
+
+// -------------------------------------------------------------- rules date
+
+// Every calculator takes `date`, the day whose rules apply. The field starts at the
+// browser's local date (not the UTC date of toISOString), and counts as the default:
+// the URL holds it only when it is another day, so a shared link without it follows
+// the rules of the day it is opened.
+function localToday() {
+  const now = new Date();
+  const two = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+function setRulesDate(widget) {
+  const spec = fieldSpec(widget, "date");
+  const el = control(widget, "date");
+  if (!spec || !el) return;
+  spec.default = localToday();
+  el.value = spec.default;
 }
 
 // --------------------------------------------------------------------- URL
