@@ -10,16 +10,16 @@ What it does not check needs the clause table (unknown clause, an insert's id
 taken, the printed number, quotes in the text in force): handbook/versions.py
 does that, with the same AmendmentError.
 
-Where the files are: the folder given to `use_directory()` (the build passes
-$HANDBOOK_AMENDMENTS, which the tests point at their fixtures; this package reads
-no environment, as it runs in the browser too); else `amendments/` inside the
-installed package (the wheel carries a copy, made by scripts/build_pyodide.py);
+Where the files are: $HANDBOOK_AMENDMENTS (the tests point it at their fixtures; the build reads the
+same variable); else `amendments/` inside the installed package (the wheel
+carries a copy, made by scripts/build_pyodide.py; Pyodide has no environment);
 else the source tree's `source/amendments/`.
 """
 
 from __future__ import annotations
 
 import copy
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -28,8 +28,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-ENV = "HANDBOOK_AMENDMENTS"     # read by the build (handbook/versions.py), not here
-_chosen: list = [None]
+ENV = "HANDBOOK_AMENDMENTS"
 ACTIONS = ("replace", "insert", "repeal")
 TOP_KEYS = {"title_zh", "title_en", "number", "adopted", "in_force", "changes", "parameters"}
 CHANGE_KEYS = {"clause", "action", "zh", "en", "after"}
@@ -72,16 +71,11 @@ class Amendment:
         return {"title_zh": self.title_zh, "title_en": self.title_en, "number": self.number}
 
 
-def use_directory(folder) -> None:
-    """Read the amendments from this folder from now on (None: the default)."""
-    _chosen[0] = Path(folder) if folder else None
-    _cached.cache_clear()
-
-
 def directory() -> Path | None:
     """The folder the amendments are read from (None: there is none)."""
-    if _chosen[0] is not None:
-        return _chosen[0]
+    env = os.environ.get(ENV)
+    if env:
+        return Path(env)
     packaged = files(__package__).joinpath("amendments")
     if packaged.is_dir():
         return Path(str(packaged))

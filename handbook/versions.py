@@ -329,7 +329,6 @@ def _stamp():
 def history() -> History:
     """The checked history, rebuilt when a chapter page or an amendment changes."""
     rows, _ = extractor.original_table()
-    _amendments.use_directory(os.environ.get(_amendments.ENV) or None)
     stamp = (id(rows), _stamp())
     if _cache.get("stamp") != stamp:
         _amendments._cached.cache_clear()

@@ -121,11 +121,11 @@ def version_problems(folder, use_amendments) -> list:
     from datetime import timedelta
 
     from calculators import _amendments
-    from handbook.clauses import table
+    from handbook.clauses import original_table
 
     use_amendments(folder)
     amendments = _amendments.amendments()
-    _, original = table()
+    _, original = original_table()
     days = sorted({a.in_force for a in amendments})
     days = ([days[0] - timedelta(days=1)] if days else []) + days
     problems = []
