@@ -15,6 +15,8 @@
 // "abc" stays "abc"), so an invalid value gets the contract's own field error.
 // Nothing from the URL or the engine is ever inserted as HTML: textContent only.
 
+import { clauseUrl } from "../site.js";
+
 const STALL_MS = 15000;
 let worker = null;
 let forms = [];
@@ -456,7 +458,7 @@ function number(widget, value) {
 function clauseHref(widget, id) {
   const chapter = /^c(\d+)-/.exec(id);
   if (!chapter) return null;
-  return `${widget.config.langRoot}ch${chapter[1].padStart(2, "0")}/#${id}`;
+  return clauseUrl(id, widget.config.lang);
 }
 
 /* Explanations name clauses by id (c12-8), as the API does; a reader sees them by
