@@ -16,6 +16,7 @@
 // Nothing from the URL or the engine is ever inserted as HTML: textContent only.
 
 import { clauseUrl } from "../site.js";
+import { typed } from "./url-inputs.js";
 
 const STALL_MS = 15000;
 let worker = null;
@@ -71,22 +72,6 @@ function changed(widget, target) {
   }
   writeUrl(widget);
   compute(widget);
-}
-
-function typed(spec, raw) {
-  if (!spec) return raw;
-  if (spec.type === "integer" || spec.type === "number") {
-    return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
-  }
-  if (spec.type === "boolean") {
-    if (raw === "true" || raw === "1" || raw === "on") return true;
-    if (raw === "false" || raw === "0") return false;
-    return raw;
-  }
-  if (spec.type === "list") {
-    try { return JSON.parse(raw); } catch (e) { return raw; }
-  }
-  return raw;
 }
 
 function readInputs(widget) {
