@@ -15,6 +15,9 @@
 // "abc" stays "abc"), so an invalid value gets the contract's own field error.
 // Nothing from the URL or the engine is ever inserted as HTML: textContent only.
 
+import { clauseUrl } from "../site.js";
+import { typed } from "./url-inputs.js";
+
 const STALL_MS = 15000;
 let worker = null;
 let forms = [];
@@ -70,22 +73,6 @@ function changed(widget, target) {
   }
   writeUrl(widget);
   compute(widget);
-}
-
-function typed(spec, raw) {
-  if (!spec) return raw;
-  if (spec.type === "integer" || spec.type === "number") {
-    return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
-  }
-  if (spec.type === "boolean") {
-    if (raw === "true" || raw === "1" || raw === "on") return true;
-    if (raw === "false" || raw === "0") return false;
-    return raw;
-  }
-  if (spec.type === "list") {
-    try { return JSON.parse(raw); } catch (e) { return raw; }
-  }
-  return raw;
 }
 
 function readInputs(widget) {
@@ -477,7 +464,7 @@ function number(widget, value) {
 function clauseHref(widget, id) {
   const chapter = /^c(\d+)-/.exec(id);
   if (!chapter) return null;
-  return `${widget.config.langRoot}ch${chapter[1].padStart(2, "0")}/#${id}`;
+  return clauseUrl(id, widget.config.lang);
 }
 
 /* Explanations name clauses by id (c12-8), as the API does; a reader sees them by
