@@ -453,6 +453,8 @@ def clause_block(h: History, cid: str, lang: str, day: date, to_root: str, page:
     row = by_id[cid]
     attrs = {"data-version": v.key,
              "data-version-link": f"{link_base}v/{v.key}/{page}/#{cid}"}
+    if pinned:
+        attrs["data-pinned"] = "true"
     if v is not current:     # the citation names the version (the hook adds the others)
         attrs["data-cite-zh"] = cite_version(row, by_id, v, "zh", current)
         attrs["data-cite-en"] = cite_version(row, by_id, v, "en", current)

@@ -23,6 +23,21 @@ test("each menu item's text, from the paragraph's citations", () => {
   assert.equal(en.zh, `《永定区编办管理制度》“财务管理制度”第8条（${S}/c/12-8/）`, "each citation keeps its language's link");
 });
 
+test("a version's link: offered on every clause, and carried by a pinned page's link and citations", () => {
+  const cites = { zh: "《永定区编办管理制度》“财务管理制度”第8条（原始文本）", en: 'Yongding Office Rules, "Financial Management Rules", cl. 8 (original text)' };
+  const url = `${S}/v/original/ch12/#c12-8`;
+  const current = copyTexts("c12-8", cites, "zh", ROOT, { url, pinned: false });
+  assert.equal(current.version, url);
+  assert.equal(current.link, `${S}/ch12/#c12-8`, "the current page's full link stays the chapter page");
+  assert.equal(current.zh, `${cites.zh}（${S}/c/12-8/）`);
+  const pinned = copyTexts("c12-8", cites, "zh", ROOT, { url, pinned: true });
+  assert.equal(pinned.link, url);
+  assert.equal(pinned.zh, `${cites.zh}（${url}）`);
+  assert.equal(pinned.en, `${cites.en} (${url})`);
+  assert.equal(pinned.short, `${S}/c/12-8/`);
+  assert.ok(!("version" in copyTexts("c12-8", cites, "zh", ROOT)), "no version item without a version link");
+});
+
 test("the button names the clause without the name of the work", () => {
   assert.equal(buttonName("《永定区编办管理制度》“财务管理制度”第8条"), "“财务管理制度”第8条");
   assert.equal(buttonName('Yongding Office Rules, "Financial Management Rules", cl. 8'), '"Financial Management Rules", cl. 8');

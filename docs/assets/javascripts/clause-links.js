@@ -1,5 +1,11 @@
 /* The link button on every clause and its menu: copy the full link, the short
-   link (for paper), the Chinese or English citation, or open the side-by-side view.
+   link (for paper), the link pinned to the version on screen, the Chinese or
+   English citation, or open the side-by-side view.
+
+   A clause also carries data-version-link, the permanent address of the version
+   shown (/v/<date or "original">/chNN/#id, handbook/versions.py); on a
+   point-in-time page (data-pinned) the full link and the citations carry that
+   address, and the citations name the version (data-cite-*, written there).
 
    Clause paragraphs carry data-cite-zh and data-cite-en (the one citation format,
    handbook/citations.py, written by overrides/hooks/clause_links.py). The button
@@ -13,20 +19,31 @@ import { fill, uiText } from "./ui-text.js";
 
 const T = uiText(LANG);
 const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0-5 5 5 5 0 0 0 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 5-5 5 5 0 0 0-5-5"/></svg>';
-const ITEMS = [["link", T.copyLink], ["short", T.copyShort], ["zh", T.copyZh], ["en", T.copyEn]];
+const ITEMS = [["link", T.copyLink], ["short", T.copyShort], ["version", T.copyVersion],
+               ["zh", T.copyZh], ["en", T.copyEn]];
 
 /**
  * What each menu item copies for clause `id` on a page in `lang`: the chapter page
  * and the short link in the page's language, and each citation with its short link.
  * cites: {zh, en} (the paragraph's data-cite-zh / data-cite-en).
+ * version: {url, pinned} (the absolute data-version-link, and whether the page is a
+ * point-in-time page), or null: then there is no "version" item.
  */
-export function copyTexts(id, cites, lang, root) {
+export function copyTexts(id, cites, lang, root, version = null) {
+  const pinned = Boolean(version && version.pinned);
   return {
-    link: clauseUrl(id, lang, root),
+    link: pinned ? version.url : clauseUrl(id, lang, root),
     short: shortUrl(id, lang, root),
-    zh: withLink(cites.zh, shortUrl(id, "zh", root), "zh"),
-    en: withLink(cites.en, shortUrl(id, "en", root), "en"),
+    ...(version ? { version: version.url } : {}),
+    zh: withLink(cites.zh, pinned ? version.url : shortUrl(id, "zh", root), "zh"),
+    en: withLink(cites.en, pinned ? version.url : shortUrl(id, "en", root), "en"),
   };
+}
+
+/** The paragraph's version: its permanent address made absolute, and whether pinned. */
+export function versionOf(el, base) {
+  const path = el.getAttribute("data-version-link");
+  return path ? { url: new URL(path, base).href, pinned: el.hasAttribute("data-pinned") } : null;
 }
 
 /** The clause as the button names it: its citation without the name of the work. */
@@ -38,7 +55,7 @@ let menu = null;
 let menuFor = null;     // the clause paragraph the open menu is for
 let menuButton = null;
 
-function items() { return [...menu.querySelectorAll("[role=menuitem]")]; }
+function items() { return [...menu.querySelectorAll("[role=menuitem]")].filter((b) => !b.hidden); }
 
 function buildMenu() {
   menu = document.createElement("div");
@@ -65,7 +82,8 @@ function buildMenu() {
     const el = menuFor;
     closeMenu(true);
     const cites = { zh: el.getAttribute("data-cite-zh"), en: el.getAttribute("data-cite-en") };
-    copyText(copyTexts(el.id, cites, LANG)[kind], T.copied[kind]);
+    copyText(copyTexts(el.id, cites, LANG, undefined, versionOf(el, location.href))[kind],
+             T.copied[kind]);
   });
   menu.addEventListener("keydown", menuKeys);
   document.body.appendChild(menu);
@@ -90,6 +108,7 @@ function openMenu(button, el) {
   menuFor = el;
   menuButton = button;
   menu.querySelector(".clause-menu__bilingual").href = bilingualUrl(el.id, LANG);
+  menu.querySelector('[data-copy="version"]').hidden = !el.hasAttribute("data-version-link");
   menu.hidden = false;
   el.classList.add("has-menu");
   button.setAttribute("aria-expanded", "true");
