@@ -111,6 +111,10 @@ def test_keyboard_copy_chinese_citation(cpage, server):
     ("/en/ch12/", "c12-8", "short", "{s}/en/c/12-8/"),
     ("/ch01/", "c1-5-4", "en", 'Yongding Office Rules, "{en1}", cl. 5(4) ({s}/en/c/1-5-4/)'),
     ("/en/ch16/", "c16-1", "zh", "《永定区编办管理制度》“重大行政决策制度”第一条（{s}/c/16-1/）"),
+    # The link pinned to the version on screen; a point-in-time page's links carry it.
+    ("/ch12/", "c12-8", "version", "{s}/v/original/ch12/#c12-8"),
+    ("/v/original/ch12/", "c12-8", "link", "{s}/v/original/ch12/#c12-8"),
+    ("/en/v/original/ch12/", "c12-8", "zh", "《永定区编办管理制度》“财务管理制度”第8条（{s}/en/v/original/ch12/#c12-8）"),
 ])
 def test_copy_texts(cpage, server, en_name, path, cid, kind, expected):
     cpage.goto(server + path)

@@ -19,8 +19,8 @@ import { fill, uiText } from "./ui-text.js";
 
 const T = uiText(LANG);
 const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0-5 5 5 5 0 0 0 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 5-5 5 5 0 0 0-5-5"/></svg>';
-const ITEMS = [["link", T.copyLink], ["short", T.copyShort], ["version", T.copyVersion],
-               ["zh", T.copyZh], ["en", T.copyEn]];
+const ITEMS = [["link", T.copyLink], ["short", T.copyShort], ["zh", T.copyZh], ["en", T.copyEn],
+               ["version", T.copyVersion]];
 
 /**
  * What each menu item copies for clause `id` on a page in `lang`: the chapter page
