@@ -7,10 +7,15 @@
 Standard library only, so the same package runs on CPython 3.12+ and in the
 browser under Pyodide. `run` never raises: bad input comes back as
 {"ok": false, "error": {...}} naming the field.
+
+Every calculator also takes `date` (YYYY-MM-DD, default today): the rules in
+force on that day apply, and the answer says which (`as_of`, `clause_versions`;
+see _dated.py).
 """
 
-from . import condolence, duty, expenditure, leave, meetings, quorum, rewards
+from . import _dated, condolence, duty, expenditure, leave, meetings, quorum, rewards
 from ._answer import Calculator
+from ._data import rules_in_force
 from ._display import describe_output
 from ._headline import headline
 from ._messages import FIELD_LABELS, OPTION_LABELS, TITLES, field_words
@@ -51,11 +56,21 @@ def _answer(calc: Calculator, inputs) -> dict:
         inputs = {}
     if not isinstance(inputs, dict):
         raise InputError("inputs", "type", "inputs")
-    values = check_fields(calc.fields, inputs)
-    answer = calc.compute(values)
-    explanation_zh, explanation_en = explain(answer.notes)
-    answer_zh, answer_en = headline_text(*headline(calc.name, answer.figures, values))
+    values = check_fields(calc.fields + (_dated.DATE_FIELD,), inputs)
+    # The rules of one day apply throughout (see _dated.py); compute sees that
+    # day as values["date"].
+    day, requested = _dated.rules_day(calc.event_date, values)
+    values["date"] = day
+    with rules_in_force(day):
+        answer = calc.compute(values)
+        # What the reader must know first: which version of the rules applied.
+        notes = (_dated.version_notes(answer.clauses, day)
+                 + _dated.event_note(calc.name, day, requested, calc.clauses) + answer.notes)
+        explanation_zh, explanation_en = explain(notes)
+        answer_zh, answer_en = headline_text(*headline(calc.name, answer.figures, values))
     return {"ok": True, **answer.figures, "clauses": list(answer.clauses),
+            "as_of": day.isoformat(),
+            "clause_versions": _dated.clause_versions(answer.clauses, day),
             "answer_zh": answer_zh, "answer_en": answer_en,
             "explanation_zh": explanation_zh, "explanation_en": explanation_en}
 
@@ -74,16 +89,19 @@ def run(name, inputs=None) -> dict:
         return _refusal(InputError("", "internal"))
 
 
-def schema(name):
-    """The machine-readable description of one calculator, or None."""
+def schema(name, day=None):
+    """The machine-readable description of one calculator, or None. Words that
+    quote the rules (the rewards' rates, the reasons' number of days...) quote
+    those in force on `day` (a datetime.date; default today, as for `run`)."""
     calc = _REGISTRY.get(name) if isinstance(name, str) else None
     if calc is None:
         return None
     labels = FIELD_LABELS.get(name, {})
-    fields = [describe_field(spec, labels) for spec in calc.fields]
-    _add_wording(name, fields)
+    with rules_in_force(day or _dated.today()):
+        fields = [describe_field(spec, labels) for spec in calc.fields + (_dated.DATE_FIELD,)]
+        _add_wording(name, fields)
+        outputs = [describe_output(name, out) for out in calc.outputs]
     title_zh, title_en = TITLES[name]
-    outputs = [describe_output(name, out) for out in calc.outputs]
     return {"name": name, "title_zh": title_zh, "title_en": title_en,
             "clauses": list(calc.clauses), "fields": fields, "outputs": outputs}
 
@@ -109,7 +127,8 @@ def _add_wording(name: str, fields: list) -> None:
             _add_wording(name, target["fields"])
 
 
-def describe() -> dict:
-    """Every calculator's schema, plus the error codes."""
-    return {"version": __version__, "calculators": [schema(name) for name in CALCULATORS],
+def describe(day=None) -> dict:
+    """Every calculator's schema (with the rules in force on `day`, default today),
+    plus the error codes."""
+    return {"version": __version__, "calculators": [schema(name, day) for name in CALCULATORS],
             "error_codes": list(ERROR_CODES)}

@@ -4,7 +4,8 @@ Prints the answer of calculators.run as UTF-8 JSON; exit 0 when ok, 2 on an
 input error (bad JSON, unknown name, refused input, text that is not valid
 Unicode in a key or an argument), 1 only on an internal bug. Never prints a
 traceback. Works from any directory once the package is installed (make venv
-installs it into .venv). Also:
+installs it into .venv). Every calculator takes "date": "YYYY-MM-DD", the day
+whose rules apply (default: today, the machine's local date). Also:
     python -m calculators --list           every calculator's schema (JSON)
     python -m calculators NAME --schema    one calculator's schema (JSON)
     python -m calculators meeting_calendar --json '{"year": 2027}' --ics

@@ -10,16 +10,17 @@ What it does not check needs the clause table (unknown clause, an insert's id
 taken, the printed number, quotes in the text in force): handbook/versions.py
 does that, with the same AmendmentError.
 
-Where the files are: $HANDBOOK_AMENDMENTS if set (the tests point it at their
-fixtures); else `amendments/` inside the installed package (the wheel carries a
-copy, made by scripts/build_pyodide.py); else the source tree's
-`source/amendments/`.
+Where the files are: $HANDBOOK_AMENDMENTS (the tests point it at their fixtures; the build reads the
+same variable); else `amendments/` inside the installed package (the wheel
+carries a copy, made by scripts/build_pyodide.py; Pyodide has no environment);
+else the source tree's `source/amendments/`.
 """
 
 from __future__ import annotations
 
 import copy
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -134,6 +135,16 @@ def _change(raw, file: str, i: int) -> Change:
     return Change(clause=clause, action=action, zh=zh, en=en, after=after)
 
 
+def _field_at(path: Path, message: str) -> str:
+    m = re.search(r"at line (\d+)", message)
+    if not m:
+        return "(file)"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = lines[int(m.group(1)) - 1] if int(m.group(1)) <= len(lines) else ""
+    key = re.match(r"\s*([A-Za-z_][\w.\"-]*)\s*=", line)
+    return key.group(1) if key else f"(line {m.group(1)})"
+
+
 def parse(path: Path) -> Amendment:
     """One amendment file, its shape checked."""
     file = path.name
@@ -142,8 +153,9 @@ def parse(path: Path) -> Amendment:
     except UnicodeDecodeError:
         raise AmendmentError(file, "(file)", "is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        # A date such as 2027-02-30 fails here too: TOML rejects it as a value.
-        raise AmendmentError(file, "(file)", f"is not valid TOML: {exc}") from None
+        # A date such as 2027-02-30 fails here: TOML rejects it as a value. Name
+        # the field on the line the parser stopped at, for the clerk.
+        raise AmendmentError(file, _field_at(path, str(exc)), f"cannot be read: {exc}") from None
     unknown = sorted(set(raw) - TOP_KEYS)
     if unknown:
         raise AmendmentError(file, unknown[0], "is not a field of an amendment "

@@ -36,3 +36,7 @@ class Calculator:
     compute: Callable[[dict], Answer]   # clean inputs -> Answer (may raise InputError)
     clauses: tuple                      # every clause it may cite
     outputs: tuple                      # its figures, as _display.Output, in display order
+    # The input holding the date of the event the answer is about (a date of
+    # spending), if any: when given, the rules in force on that day apply rather
+    # than those of the `date` input (see _dated.py).
+    event_date: str | None = None

@@ -13,6 +13,7 @@ form renders an answer from these alone (calculators.js has no code for any one
 calculator); the developer page documents the kinds (docs/*/developers/calculators.md).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ._messages import OPTION_LABELS, output_words, pair
@@ -50,9 +51,14 @@ class Output:
     name: str
     kind: str                            # one of KINDS (PART_KINDS for a part)
     parts: tuple = ()                    # records, table: an `Output` per part of an item
-    labels: dict | None = None           # code(s), counts: value -> (zh, en), from the module
+    # code(s), counts: value -> (zh, en), from the module (a function giving them, when
+    # they quote the rules: called when the schema is described, under the rules in
+    # force then)
+    labels: dict | Callable[[], dict] | None = None
     labels_from: str | None = None       # ... or the option labels of this input
-    facts: dict | None = None            # facts for {name} in the [outputs.NAME.values] words
+    # facts for {name} in the [outputs.NAME.values] words (a function giving them when
+    # they come from the rules, called likewise)
+    facts: dict | Callable[[], dict] | None = None
     file_name: str | None = None         # file: its name; {key} is filled from the answer
     media_type: str | None = None        # file: its media type
 
@@ -66,13 +72,19 @@ def _text(message) -> dict:
     return {"zh": zh, "en": en}
 
 
+def _now(value):
+    """A value, or what the function standing for it gives now (rules in force)."""
+    return value() if callable(value) else value
+
+
 def _labels(calc: str, out: Output, words: dict):
     if out.labels is not None:
-        return out.labels
+        return _now(out.labels)
     if out.labels_from is not None:
         return OPTION_LABELS[(calc, out.labels_from)]
     if "values" in words:
-        return {value: filled(pair(node), out.facts or {}) for value, node in words["values"].items()}
+        facts = _now(out.facts) or {}
+        return {value: filled(pair(node), facts) for value, node in words["values"].items()}
     return None
 
 

@@ -11,7 +11,9 @@ The files
                                              calculators.CALCULATORS
     calculators/messages/common.toml         wording every calculator shares: the
                                              refusals, bounds, field paths, small
-                                             words, holiday names
+                                             words, holiday names; the input every
+                                             calculator takes ([fields.date]) and the
+                                             notes on dated rules ([notes.dated])
 
 A message is a TOML table holding exactly two strings, `zh` and `en`, written inline
 or as a section (both are the same to TOML):
@@ -54,6 +56,12 @@ The sections of <calculator>.toml, and who reads them:
     [errors.CODE.DETAIL]      a refusal only this calculator gives (else common.toml)
     any other section         wording the module asks for by path, words(CALC, PATH)
                               (rewards [levels], meeting_calendar [meetings], [ics])
+
+common.toml's [fields.NAME] word an input every calculator takes (the `date` of
+dated rules); a calculator's own [fields.NAME] of the same name adds to it or
+overrides it key by key (expenditure and annual_leave give `date` a hint of their
+own, and no label). common.toml's [notes.KEY] are notes any calculator may give,
+keyed "KEY" without a calculator's name (the dated rules' "dated.amended"...).
 
 Moving an entry in from Python: NOTES["calc.some_key"] = ("中文……", "English …")
 becomes, in calc.toml,
@@ -130,6 +138,13 @@ FILES: dict = {name: _read(name) for name in _names()}
 COMMON: dict = FILES.pop("common")
 
 
+def _shared_fields(data: dict) -> None:
+    """common.toml's [fields] in a calculator's file; its own entries win key by key."""
+    own = data.get("fields", {})
+    shared = {key: {**spec, **own.get(key, {})} for key, spec in COMMON.get("fields", {}).items()}
+    data["fields"] = {**own, **shared}
+
+
 def _calculator(name: str, data: dict) -> None:
     where = f"messages/{name}.toml"
     if "title" not in data or not _is_pair(data["title"]):
@@ -143,6 +158,7 @@ def _calculator(name: str, data: dict) -> None:
 
 
 for _name, _data in FILES.items():
+    _shared_fields(_data)
     _calculator(_name, _data)
 
 
@@ -161,6 +177,7 @@ OUTPUT_LABELS: dict = {calc: {key: pair(spec["label"]) for key, spec in data.get
                        for calc, data in FILES.items()}
 NOTES: dict = {f"{calc}.{key}": text for calc, data in FILES.items()
                for key, text in flatten(data.get("notes", {})).items()}
+NOTES.update(flatten(COMMON.get("notes", {})))    # shared notes: "dated.amended"...
 HEADLINES: dict = {f"{calc}.{key}": text for calc, data in FILES.items()
                    for key, text in flatten(data.get("headlines", {})).items()}
 ERRORS: dict = _errors(COMMON["errors"])

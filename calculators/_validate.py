@@ -10,6 +10,7 @@ schema (`describe_field`) that the web form uses.
 import copy
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -60,9 +61,12 @@ class Field:
     # How the form shows it, when not by its type alone (schema "display"; the
     # words for it are in the messages file): {"kind": "fixed", "value": True}
     # (the page sends the value and asks nothing), {"kind": "page_language"} (an
-    # option defaulting to the page's language), {"groups": [...]} (a list of options
-    # shown as checkboxes in groups).
-    display: dict | None = None
+    # option defaulting to the page's language), {"kind": "today"} (a date the form
+    # starts at the reader's local date: the dated rules' `date`), {"groups": [...]}
+    # (a list of options shown as checkboxes in groups). A function giving that dict
+    # when it quotes the rules: called when the schema is described, under the rules
+    # in force then.
+    display: "dict | Callable[[], dict] | None" = None
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -252,5 +256,6 @@ def describe_field(spec: Field, labels: dict) -> dict:
     if label:
         out["label_zh"], out["label_en"] = label
     if spec.display:
-        out["display"] = copy.deepcopy(spec.display)
+        shown = spec.display() if callable(spec.display) else spec.display
+        out["display"] = copy.deepcopy(shown)
     return out

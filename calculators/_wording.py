@@ -88,9 +88,23 @@ def _n_days(value, lang: str) -> str:
     return _word("words.day" if value == 1 else "words.days", lang).format(n=_shown(value, lang))
 
 
+def _amendment(summary, lang: str) -> str:
+    """An amendment by its title and number (common.toml [amendment]):
+    《…》（永编办发〔2027〕1号） / “…” (…); in English without an English title, a
+    description with the Chinese title in brackets."""
+    form = "with_number" if summary.get("number") else "without_number"
+    if lang == "en" and not summary.get("title_en"):
+        form += "_no_english_title"
+    return _word(f"amendment.{form}", lang).format(
+        title_zh=summary["title_zh"], title_en=summary.get("title_en"),
+        number=summary.get("number"))
+
+
 # Parameters that need words, not just text.
 _SPECIAL = {"holiday": _holiday, "moves": _moves, "date": _date, "last_day": _date,
-            "months": _months, "n_days": _n_days}
+            "months": _months, "n_days": _n_days,
+            # dated rules (calculators/_dated.py)
+            "amendment": _amendment, "in_force": _date, "rules_day": _date, "requested": _date}
 
 
 class _Params(dict):

@@ -8,14 +8,10 @@ from ._display import Output
 from ._limits import MAX_DAYS
 from ._validate import Field
 
-COMPENSATION = rule("duty.compensation")
-ROTATION = rule("duty.rotation")
-LONG_HOLIDAY = rule("duty.long_holiday")
-ORDINARY_HOLIDAY = rule("duty.ordinary_holiday")
-TASKS = rule("duty.tasks")
-LIABILITY = rule("duty.liability")
-
-HOLIDAYS = ("ordinary", *LONG_HOLIDAY["holidays"])
+# The rules are read when a computation runs (rule() gives the values in force
+# on its date), never once at import; the input's options are those of the
+# original rules.
+HOLIDAYS = ("ordinary", *rule("duty.long_holiday")["holidays"])
 USES = ("either", "rest", "leave_offset")
 
 FIELDS = (
@@ -31,38 +27,42 @@ FIELDS = (
 # The clause states no ratio; one duty day earns one day (1:1). 或 means one
 # or the other: the same day is not both rested and set off against leave.
 def compensation_days(duty_days):
-    days = ratio(COMPENSATION) * Fraction(duty_days)
+    days = ratio(rule("duty.compensation")) * Fraction(duty_days)
     return int(days) if days.denominator == 1 else float(days)
 
 
 def compute(v: dict) -> Answer:
     duty_days, holiday, use = v["duty_days"], v["holiday"], v["use"]
+    compensation, rotation = rule("duty.compensation"), rule("duty.rotation")
+    long_holiday, ordinary_holiday = rule("duty.long_holiday"), rule("duty.ordinary_holiday")
     days = compensation_days(duty_days)
-    share = ratio(COMPENSATION)
+    share = ratio(compensation)
     answer = Answer()
     answer.set(compensation_days=days,
                compensatory_rest_days=days if use in ("either", "rest") else 0,
                leave_offset_days=days if use in ("either", "leave_offset") else 0)
-    answer.note(f"duty_compensation.compensation.{use}", COMPENSATION["clause"], duty_days=duty_days,
-                days=days, ratio=f"{share.numerator}:{share.denominator}",
-                text=COMPENSATION["text"])
+    answer.note(f"duty_compensation.compensation.{use}", compensation["clause"],
+                duty_days=duty_days, days=days, ratio=f"{share.numerator}:{share.denominator}",
+                text=compensation["text"])
 
     # c15-1 节假日值班实行轮流值班制,每班由一名领导负责。
-    answer.set(leaders_per_shift=ROTATION["leaders_per_shift"])
-    answer.note("duty_compensation.rotation", ROTATION["clause"], leaders=ROTATION["leaders_per_shift"])
+    answer.set(leaders_per_shift=rotation["leaders_per_shift"])
+    answer.note("duty_compensation.rotation", rotation["clause"],
+                leaders=rotation["leaders_per_shift"])
 
     # c15-2 “十.一”春节长假安排固定值班人员,并向区委、区政府、区政法委进行报告。
     # c15-3 平常节假日……由有关领导及有关人员值班……由领导指派一定的人员值班。
-    if holiday in LONG_HOLIDAY["holidays"]:
-        answer.set(fixed_roster=True, report_to=list(LONG_HOLIDAY["report_to"]))
-        answer.note(f"duty_compensation.long_holiday.{holiday}", LONG_HOLIDAY["clause"],
-                    report_to=LONG_HOLIDAY["report_to"], text=LONG_HOLIDAY["text"])
+    if holiday in long_holiday["holidays"]:
+        answer.set(fixed_roster=True, report_to=list(long_holiday["report_to"]))
+        answer.note(f"duty_compensation.long_holiday.{holiday}", long_holiday["clause"],
+                    report_to=long_holiday["report_to"], text=long_holiday["text"])
     else:
         answer.set(fixed_roster=False, report_to=[])
-        answer.note("duty_compensation.ordinary_holiday", ORDINARY_HOLIDAY["clause"])
+        answer.note("duty_compensation.ordinary_holiday", ordinary_holiday["clause"])
 
     # c15-4/c15-5: the duties and the liability that come with any shift.
-    answer.note("duty_compensation.tasks", TASKS["clause"], LIABILITY["clause"])
+    answer.note("duty_compensation.tasks", rule("duty.tasks")["clause"],
+                rule("duty.liability")["clause"])
     return answer
 
 

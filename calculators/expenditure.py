@@ -9,10 +9,9 @@ from ._display import Output
 from ._limits import MAX_AMOUNT
 from ._validate import Field
 
-OFFICE_MEETING = rule("expenditure.office_meeting")
-APPROVAL = rule("expenditure.approval")
-REIMBURSEMENT = rule("expenditure.reimbursement")
-MAJOR_TOPIC = rule("quorum.major")   # 大额财务支出 is a major topic at the meeting
+# The rules are read when a computation runs (rule() gives the values in force
+# on its date: here the date of spending, when given), never once at import.
+# quorum.major is cited too: 大额财务支出 is a major topic at the meeting.
 
 FIELDS = (
     Field("amount", "number", required=True, minimum=0, exclusive_min=True, maximum=MAX_AMOUNT,
@@ -24,7 +23,7 @@ FIELDS = (
 # c12-2 实行民主理财,5000元以上重大开支报请主任办公会议定。
 # 以上 includes the number: exactly 5000 yuan goes to the meeting.
 def needs_office_meeting(amount) -> bool:
-    return amount >= OFFICE_MEETING["from_amount"]
+    return amount >= rule("expenditure.office_meeting")["from_amount"]
 
 
 # c12-4 经费开支后,必须在开支后半月内签批报帐。
@@ -33,7 +32,7 @@ def needs_office_meeting(amount) -> bool:
 # spent_on + 14. A last day that falls on a day off is NOT extended (extending
 # it, as Civil Code art. 203 does for legal time limits, is the lenient reading).
 def reimburse_by(spent_on):
-    return spent_on + timedelta(days=REIMBURSEMENT["days"])
+    return spent_on + timedelta(days=rule("expenditure.reimbursement")["days"])
 
 
 def last_working_day(spent_on, deadline):
@@ -70,6 +69,9 @@ def _deadline_notes(spent_on, deadline, answer: Answer) -> None:
 
 def compute(v: dict) -> Answer:
     amount, spent_on = v["amount"], v["spent_on"]
+    office_meeting = rule("expenditure.office_meeting")
+    reimbursement = rule("expenditure.reimbursement")
+    approval, major_topic = rule("expenditure.approval"), rule("quorum.major")
     answer = Answer()
     meeting = needs_office_meeting(amount)
     # c12-3 坚持先审批后开支的原则,未按规定审批先开支的不予报销。
@@ -77,18 +79,18 @@ def compute(v: dict) -> Answer:
                reimburse_by=None if spent_on is None else reimburse_by(spent_on).isoformat(),
                deadline_day_off=None, last_working_day=None)
     answer.note("expenditure.meeting" if meeting else "expenditure.no_meeting",
-                OFFICE_MEETING["clause"], amount=amount,
-                threshold=OFFICE_MEETING["from_amount"], text=OFFICE_MEETING["text"])
+                office_meeting["clause"], amount=amount,
+                threshold=office_meeting["from_amount"], text=office_meeting["text"])
     if meeting:
-        answer.note("expenditure.major_topic", MAJOR_TOPIC["clause"], text=MAJOR_TOPIC["text"])
-    answer.note("expenditure.approval", APPROVAL["clause"], text=APPROVAL["text"])
+        answer.note("expenditure.major_topic", major_topic["clause"], text=major_topic["text"])
+    answer.note("expenditure.approval", approval["clause"], text=approval["text"])
     if spent_on is None:
-        answer.note("expenditure.reimburse_no_date", REIMBURSEMENT["clause"],
-                    days=REIMBURSEMENT["days"], text=REIMBURSEMENT["text"])
+        answer.note("expenditure.reimburse_no_date", reimbursement["clause"],
+                    days=reimbursement["days"], text=reimbursement["text"])
     else:
-        answer.note("expenditure.reimburse", REIMBURSEMENT["clause"], days=REIMBURSEMENT["days"],
+        answer.note("expenditure.reimburse", reimbursement["clause"], days=reimbursement["days"],
                     spent_on=spent_on.isoformat(),
-                    deadline=reimburse_by(spent_on).isoformat(), text=REIMBURSEMENT["text"])
+                    deadline=reimburse_by(spent_on).isoformat(), text=reimbursement["text"])
         _deadline_notes(spent_on, reimburse_by(spent_on), answer)
     return answer
 
@@ -101,4 +103,6 @@ CALCULATOR = Calculator(
     outputs=(Output("needs_office_meeting", "boolean"), Output("approve_before_spending", "boolean"),
              Output("reimburse_by", "date"), Output("deadline_day_off", "boolean"),
              Output("last_working_day", "date")),
+    # The spending is approved, made and reimbursed under the rules of its day.
+    event_date="spent_on",
 )

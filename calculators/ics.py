@@ -9,7 +9,7 @@ carries no METHOD: when the information was last revised).
 
 from datetime import date, timedelta
 
-from ._data import RULES, rule
+from ._data import RULES, rule, rules_in_force
 from ._wording import calendar_name, ics_description
 
 _MAX_OCTETS = 75
@@ -60,9 +60,17 @@ def _event(meeting: dict, lang: str, stamp: str) -> list:
 
 
 def to_ics(result: dict, lang: str = "zh", dtstamp: str | None = None) -> str:
-    """The .ics text for a meeting_calendar answer (needs its `meetings`)."""
+    """The .ics text for a meeting_calendar answer (needs its `meetings`); the
+    clauses are quoted as in force on the answer's `as_of`, when it has one."""
     if lang not in ("zh", "en"):
         raise ValueError("lang must be 'zh' or 'en'")
+    if isinstance(result.get("as_of"), str):
+        with rules_in_force(date.fromisoformat(result["as_of"])):
+            return _calendar(result, lang, dtstamp)
+    return _calendar(result, lang, dtstamp)
+
+
+def _calendar(result: dict, lang: str, dtstamp: str | None) -> str:
     stamp = dtstamp or RULES["meta"]["revised"].strftime("%Y%m%dT000000Z")
     lines = [
         "BEGIN:VCALENDAR",

@@ -8,9 +8,8 @@ from ._display import Output
 from ._limits import MAX_DAYS, MAX_SICK_LEAVE_MONTHS, MAX_YEARS_WORKED
 from ._validate import Field, InputError
 
-PRINCIPAL = rule("leave_approval.principal")
-DEPUTY = rule("leave_approval.deputy")
-FILING = rule("leave_approval.filing")
+# The rules are read when a computation runs (rule() gives the values in force
+# on its date), never once at import.
 
 APPROVAL_FIELDS = (
     Field("days", "number", required=True, minimum=0, exclusive_min=True, maximum=MAX_DAYS,
@@ -23,23 +22,25 @@ APPROVAL_FIELDS = (
 # 以上 and 以下 both include the number, so exactly 1 day falls under both
 # wordings. The stricter route wins: the principal, with a written report.
 def approver(days) -> str:
-    return "principal" if days >= PRINCIPAL["from_days"] else "deputy"
+    return "principal" if days >= rule("leave_approval.principal")["from_days"] else "deputy"
 
 
 def compute_approval(v: dict) -> Answer:
     days = v["days"]
+    principal, deputy = rule("leave_approval.principal"), rule("leave_approval.deputy")
     answer = Answer()
     who = approver(days)
     answer.set(approver=who, written_report=who == "principal")
     if who == "principal":
-        answer.note("leave_approval.principal", PRINCIPAL["clause"], days=days,
-                    threshold=PRINCIPAL["from_days"], text=PRINCIPAL["text"])
-        if days == PRINCIPAL["from_days"] == DEPUTY["up_to_days"]:
+        answer.note("leave_approval.principal", principal["clause"], days=days,
+                    threshold=principal["from_days"], text=principal["text"])
+        if days == principal["from_days"] == deputy["up_to_days"]:
             answer.note("leave_approval.exactly_threshold", days=days)
-        answer.note("leave_approval.filing", FILING["clause"], text=FILING["text"])
+        filing = rule("leave_approval.filing")
+        answer.note("leave_approval.filing", filing["clause"], text=filing["text"])
     else:
-        answer.note("leave_approval.deputy", DEPUTY["clause"], days=days,
-                    threshold=DEPUTY["up_to_days"], text=DEPUTY["text"])
+        answer.note("leave_approval.deputy", deputy["clause"], days=days,
+                    threshold=deputy["up_to_days"], text=deputy["text"])
     return answer
 
 
@@ -52,12 +53,9 @@ LEAVE_APPROVAL = Calculator(
 )
 
 
-ANNUAL = rule("annual_leave")
-TIERS = ANNUAL["tiers"]                       # ascending by from_years
-PERSONAL_LEAVE = rule("annual_leave.personal_leave")
-TOP_UP = rule("annual_leave.top_up")
-NEXT_MONTH = rule("annual_leave.next_month")
-NEXT_YEAR = rule("annual_leave.next_year")
+def _tiers() -> list:
+    """The entitlement tiers in force, ascending by from_years."""
+    return rule("annual_leave")["tiers"]
 
 # years_worked, or the two dates it can be counted from: the date work began
 # (工作年限 starts) and the date the answer is for. Give one or the other.
@@ -79,7 +77,7 @@ ANNUAL_FIELDS = (
 def tier_for(years_worked):
     """The tier table that applies, or None under the first tier."""
     current = None
-    for tier in TIERS:
+    for tier in _tiers():
         if years_worked >= tier["from_years"]:
             current = tier
     return current
@@ -94,7 +92,7 @@ def _anniversary(start: date, years: int) -> date:
 
 
 def _month_after(day: date) -> date:
-    months = NEXT_MONTH["months_after"]
+    months = rule("annual_leave.next_month")["months_after"]
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
 
@@ -116,7 +114,7 @@ def full_years(work_start: date, as_of: date) -> int:
 def tier_by_dates(work_start: date, as_of: date):
     """(the tier in force on as_of or None, the next tier or None, the date it starts)."""
     current, following = None, None
-    for tier in TIERS:
+    for tier in _tiers():
         if tier_start(work_start, tier) <= as_of:
             current = tier
         elif following is None:
@@ -135,7 +133,7 @@ def cancelling_reasons(tier: dict, v: dict) -> list:
     reasons = []
     if v["vacation_days"] > tier["days"]:
         reasons.append("vacation_longer")
-    if (v["personal_leave_days"] >= PERSONAL_LEAVE["days"]
+    if (v["personal_leave_days"] >= rule("annual_leave.personal_leave")["days"]
             and not v["personal_leave_pay_deducted"]):
         reasons.append("personal_leave")
     if v["sick_leave_months"] >= tier["sick_leave_months"]:
@@ -171,8 +169,9 @@ def _years(v: dict, answer: Answer):
 
 
 def compute_annual(v: dict) -> Answer:
+    tiers, next_month = _tiers(), rule("annual_leave.next_month")
     answer = Answer()
-    answer.note("annual_leave.basis", ANNUAL["clause"])
+    answer.note("annual_leave.basis", rule("annual_leave")["clause"])
     years, tier, following, starts = _years(v, answer)
     by_dates = v["work_start"] is not None
     answer.set(years_worked=years,
@@ -185,12 +184,12 @@ def compute_annual(v: dict) -> Answer:
         answer.set(days=0, entitlement_days=0, reasons=[])
         answer.note("annual_leave.under_first_tier_dates" if by_dates
                     else "annual_leave.under_first_tier", years=years,
-                    first=TIERS[0]["from_years"])
+                    first=tiers[0]["from_years"])
     elif by_dates:
         answer.note("annual_leave.tier_in_force", as_of=v["as_of"].isoformat(),
                     start=tier["from_years"], days=tier["days"])
     else:
-        following_years = [t["from_years"] for t in TIERS if t["from_years"] > tier["from_years"]]
+        following_years = [t["from_years"] for t in tiers if t["from_years"] > tier["from_years"]]
         answer.note("annual_leave.tier" if following_years else "annual_leave.tier_top",
                     years=years, start=tier["from_years"],
                     end=following_years[0] if following_years else None, days=tier["days"])
@@ -198,17 +197,17 @@ def compute_annual(v: dict) -> Answer:
         # The tier in force on as_of already follows art. 2 (from the next month).
         anniversary_passed = years >= following["from_years"]
         answer.note("annual_leave.waiting_next_month" if anniversary_passed
-                    else "annual_leave.next_tier", NEXT_MONTH["clause"],
+                    else "annual_leave.next_tier", next_month["clause"],
                     starts=starts.isoformat(), days=following["days"],
-                    years=following["from_years"], text=NEXT_MONTH["text"])
+                    years=following["from_years"], text=next_month["text"])
     elif not by_dates:
         # Only years_worked: in the year a tier is reached, art. 2 applies it from
         # the month after the anniversary. Say so when the years are in that year.
-        crossing = [t for t in TIERS if t["from_years"] <= years < t["from_years"] + 1]
+        crossing = [t for t in tiers if t["from_years"] <= years < t["from_years"] + 1]
         if crossing:
-            answer.note("annual_leave.crossing_year", NEXT_MONTH["clause"],
+            answer.note("annual_leave.crossing_year", next_month["clause"],
                         years=crossing[0]["from_years"], days=crossing[0]["days"],
-                        previous=_previous_days(crossing[0]), text=NEXT_MONTH["text"])
+                        previous=_previous_days(crossing[0]), text=next_month["text"])
     if tier is None:
         return answer
     reasons = cancelling_reasons(tier, v)
@@ -216,25 +215,32 @@ def compute_annual(v: dict) -> Answer:
         days = 0
     elif v["vacation_days"] > 0:
         days = topped_up(tier["days"], v["vacation_days"])
-        answer.note("annual_leave.top_up", TOP_UP["clause"], vacation=v["vacation_days"],
-                    entitlement=tier["days"], days=days, text=TOP_UP["text"])
+        top_up = rule("annual_leave.top_up")
+        answer.note("annual_leave.top_up", top_up["clause"], vacation=v["vacation_days"],
+                    entitlement=tier["days"], days=days, text=top_up["text"])
     else:
         days = tier["days"]
     answer.set(days=days, entitlement_days=tier["days"], reasons=reasons)
     for reason in reasons:
         answer.note(f"annual_leave.reason.{reason}", vacation=v["vacation_days"],
                     entitlement=tier["days"], personal=v["personal_leave_days"],
-                    personal_limit=PERSONAL_LEAVE["days"], sick=v["sick_leave_months"],
+                    personal_limit=rule("annual_leave.personal_leave")["days"],
+                    sick=v["sick_leave_months"],
                     sick_limit=tier["sick_leave_months"])
     if any(reason != "vacation_longer" for reason in reasons):
-        answer.note("annual_leave.next_year", NEXT_YEAR["clause"], text=NEXT_YEAR["text"])
+        next_year = rule("annual_leave.next_year")
+        answer.note("annual_leave.next_year", next_year["clause"], text=next_year["text"])
     answer.note("annual_leave.none" if days == 0 else "annual_leave.days", days=days)
     return answer
 
 
 def _previous_days(tier: dict):
-    earlier = [t["days"] for t in TIERS if t["from_years"] < tier["from_years"]]
+    earlier = [t["days"] for t in _tiers() if t["from_years"] < tier["from_years"]]
     return earlier[-1] if earlier else 0
+
+
+def _reason_facts() -> dict:
+    return {"days": rule("annual_leave.personal_leave")["days"]}
 
 
 ANNUAL_LEAVE = Calculator(
@@ -243,8 +249,11 @@ ANNUAL_LEAVE = Calculator(
     compute=compute_annual,
     clauses=("c8-3",),
     outputs=(Output("days", "days"), Output("entitlement_days", "days"),
-             # the personal-leave reason names its number of days
-             Output("reasons", "codes", facts={"days": PERSONAL_LEAVE["days"]}),
+             # the personal-leave reason names its number of days (in force when the
+             # schema is described)
+             Output("reasons", "codes", facts=_reason_facts),
              Output("years_worked", "years"), Output("next_tier_from", "date"),
              Output("next_tier_days", "days")),
+    # as_of is the day the entitlement is counted for: its rules apply.
+    event_date="as_of",
 )

@@ -25,7 +25,7 @@ do not cover, nothing can be checked and every entry says so
 
 from datetime import date, timedelta
 
-from . import _holidays
+from . import _dated, _holidays
 from ._answer import Answer, Calculator
 from ._data import rule
 from ._limits import MAX_YEAR, MIN_YEAR
@@ -36,9 +36,15 @@ from .ics import to_ics
 
 KINDS = ("office_meeting", "central_group_study", "party_member_meeting",
          "democratic_life_meeting", "collective_study")
-TABLES = {kind: rule(f"meeting_calendar.{kind}") for kind in KINDS}
+
+
+def _table(kind: str) -> dict:
+    """The kind's rules, as in force on the answer's date (read when it runs)."""
+    return rule(f"meeting_calendar.{kind}")
+
 
 WEEK_READINGS = ("calendar_row", "nth_monday")
+CLAUSES = ("c1-3", "c9-1-2", "c6-1", "c5-1", "c9-2-4")
 
 FIELDS = (
     Field("year", "integer", required=True, minimum=MIN_YEAR, maximum=MAX_YEAR),
@@ -122,7 +128,7 @@ def _month_end(year: int, month: int) -> date:
 
 def _entry(kind: str, proposed: date, period: tuple, taken: set) -> dict:
     """One meeting, placed clear of holidays and of the meetings already placed."""
-    table = TABLES[kind]
+    table = _table(kind)
     count = table.get("min_days", 1)
     first, last, moved = place(proposed, count, period, taken)
     taken.update(_span(first, count))
@@ -154,7 +160,7 @@ def _entry(kind: str, proposed: date, period: tuple, taken: set) -> dict:
 def office_meetings(year: int, reading: str, taken: set) -> list:
     out = []
     for month in range(1, 13):
-        for week in TABLES["office_meeting"]["weeks"]:
+        for week in _table("office_meeting")["weeks"]:
             monday = nth_week_monday(year, month, week, reading)
             out.append(_entry("office_meeting", monday,
                               (monday, monday + WEEK - timedelta(days=1)), taken))
@@ -173,7 +179,7 @@ def _periods(year: int, every: str) -> list:
 # One per period, on the suggested day of the period's last month.
 # 不少于3天 includes 3: the study takes min_days consecutive working days.
 def periodic_meetings(kind: str, year: int, reading: str, taken: set) -> list:
-    table = TABLES[kind]
+    table = _table(kind)
     return [_entry(kind, _suggested_day(kind, year, period[1].month, reading), period, taken)
             for period in _periods(year, table["every"])]
 
@@ -182,7 +188,7 @@ def periodic_meetings(kind: str, year: int, reading: str, taken: set) -> list:
 # c5-1 办领导班子民主生活会每年召开一次。
 # N a year, spread evenly: month 12/N, 2*12/N, ... (4 -> Mar, Jun, Sep, Dec).
 def yearly_meetings(kind: str, year: int, reading: str, taken: set) -> list:
-    count = TABLES[kind]["per_year"]
+    count = _table(kind)["per_year"]
     return [_entry(kind, _suggested_day(kind, year, 12 // count * k, reading),
                    (date(year, 1, 1), date(year, 12, 31)), taken)
             for k in range(1, count + 1)]
@@ -198,6 +204,26 @@ def meetings_for(year: int, reading: str = "calendar_row") -> list:
     return sorted(meetings, key=lambda m: (m.get("date") or m["start"], KINDS.index(m["kind"])))
 
 
+# The whole calendar follows the rules in force on the answer's date (`date`,
+# default today). An amendment to a calendar clause that comes into force
+# between that day and a day of the year (or within the year) puts some of the
+# year's meetings under another version: the answer says so, amendment by
+# amendment, rather than silently planning them under the wrong text.
+def _versions_within(year: int, day: date, answer: Answer) -> None:
+    low, high = min(day, date(year, 1, 1)), max(day, date(year, 12, 31))
+    for amendment in _dated.changed_between(low, high, CLAUSES):
+        answer.note("meeting_calendar.dated.calendar_year",
+                    clauses=_dated.touched(amendment, CLAUSES), amendment=amendment.summary(),
+                    in_force=amendment.in_force.isoformat(), rules_day=day.isoformat(),
+                    year=year)
+
+
+def _count_labels() -> dict:
+    """Each kind's title, as the rules in force word it (the counts' labels)."""
+    return {kind: (meeting_title(kind, "zh", **_table(kind)),
+                   meeting_title(kind, "en", **_table(kind))) for kind in KINDS}
+
+
 def compute(v: dict) -> Answer:
     year, reading = v["year"], v["week_reading"]
     meetings = meetings_for(year, reading)
@@ -206,9 +232,10 @@ def compute(v: dict) -> Answer:
     answer.set(year=year, meetings=meetings,
                counts={kind: sum(m["kind"] == kind for m in meetings) for kind in KINDS},
                week_reading=reading, holidays_checked=known)
+    _versions_within(year, v["date"], answer)
     answer.note(f"meeting_calendar.week_definition.{reading}")
     for kind in KINDS:
-        answer.note(f"meeting_calendar.{kind}", TABLES[kind]["clause"], **TABLES[kind])
+        answer.note(f"meeting_calendar.{kind}", _table(kind)["clause"], **_table(kind))
     answer.note("meeting_calendar.suggested")
     moved = [m for m in meetings if m["holiday_check"] == "moved"]
     if not known:
@@ -230,14 +257,13 @@ CALCULATOR = Calculator(
     name="meeting_calendar",
     fields=FIELDS,
     compute=compute,
-    clauses=("c1-3", "c9-1-2", "c6-1", "c5-1", "c9-2-4"),
+    clauses=CLAUSES,
     outputs=(Output("year", "year"), Output("week_reading", "code", labels_from="week_reading"),
              Output("holidays_checked", "boolean"),
              Output("meetings", "table", parts=(Output("when", "when"), Output("title", "text"),
                                                Output("clause", "clause"))),
-             Output("counts", "counts", labels={
-                 kind: (meeting_title(kind, "zh", **TABLES[kind]),
-                        meeting_title(kind, "en", **TABLES[kind])) for kind in KINDS}),
+             # the titles quote the rules in force when the schema is described
+             Output("counts", "counts", labels=_count_labels),
              # the page offers the .ics as a download (the form always asks for it)
              Output("ics", "file", file_name="meetings-{year}.ics", media_type="text/calendar")),
 )

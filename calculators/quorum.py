@@ -8,11 +8,8 @@ from ._display import Output
 from ._limits import MAX_MEMBERS
 from ._validate import Field, InputError
 
-ORDINARY = rule("quorum.ordinary")
-MAJOR = rule("quorum.major")
-MAJOR_EXPENDITURE = rule("quorum.major_expenditure")
-MEMBERS = rule("quorum.members")
-VOTE = rule("quorum.vote")
+# The rules are read when a computation runs (rule() gives the values in force
+# on its date), never once at import.
 
 # "major" is any other major question (c1-8 …等重大问题); "personnel" and
 # "expenditure" are the two c1-8 names. Each major kind needs every member.
@@ -33,7 +30,7 @@ FIELDS = (
 # (5 members -> 3.75 -> 4). For major topics 一般应全体成员到齐 is read strictly:
 # every member.
 def required_present(members: int, topic: str) -> int:
-    share = ratio(MAJOR if topic in MAJOR_TOPICS else ORDINARY)
+    share = ratio(rule("quorum.major" if topic in MAJOR_TOPICS else "quorum.ordinary"))
     return math.ceil(share * members)
 
 
@@ -41,12 +38,12 @@ def required_present(members: int, topic: str) -> int:
 # 少数服从多数: the votes for must be MORE than half of those present (a tie is
 # not a majority; abstentions count as not for).
 def motion_passes(votes_for: int, present: int) -> bool:
-    return votes_for > ratio(VOTE, "majority") * present
+    return votes_for > ratio(rule("quorum.vote"), "majority") * present
 
 
 def votes_needed(present: int) -> int:
     """The fewest votes for that pass a motion (floor of half, plus one)."""
-    return math.floor(ratio(VOTE, "majority") * present) + 1
+    return math.floor(ratio(rule("quorum.vote"), "majority") * present) + 1
 
 
 def _check_votes(present: int, votes_for, votes_against) -> None:
@@ -67,6 +64,9 @@ def compute(v: dict) -> Answer:
         raise InputError("present", "consistency", "present_exceeds_members", members=members)
     _check_votes(present, v["votes_for"], v["votes_against"])
 
+    ordinary_rule, major_rule = rule("quorum.ordinary"), rule("quorum.major")
+    expenditure_rule, members_rule = rule("quorum.major_expenditure"), rule("quorum.members")
+    vote_rule = rule("quorum.vote")
     answer = Answer()
     required = required_present(members, topic)
     ordinary = required_present(members, "ordinary")
@@ -76,27 +76,27 @@ def compute(v: dict) -> Answer:
     short_of_all = topic in MAJOR_TOPICS and ordinary <= present < required
     answer.set(quorum_met=met, required_present=required)
     if topic in MAJOR_TOPICS:
-        answer.note(f"quorum.major.{topic}", MAJOR["clause"], members=members,
-                    required=required, text=MAJOR["text"])
+        answer.note(f"quorum.major.{topic}", major_rule["clause"], members=members,
+                    required=required, text=major_rule["text"])
         if topic == "expenditure":
             # c12-2 5000元以上重大开支报请主任办公会议定: a reading, said to be one.
-            answer.note("quorum.major_expenditure", MAJOR_EXPENDITURE["clause"],
-                        amount=MAJOR_EXPENDITURE["from_amount"],
-                        text=MAJOR_EXPENDITURE["text"])
+            answer.note("quorum.major_expenditure", expenditure_rule["clause"],
+                        amount=expenditure_rule["from_amount"],
+                        text=expenditure_rule["text"])
     else:
-        answer.note("quorum.ordinary", ORDINARY["clause"], members=members, required=required,
-                    ratio=ORDINARY["ratio"], text=ORDINARY["text"])
+        answer.note("quorum.ordinary", ordinary_rule["clause"], members=members, required=required,
+                    ratio=ordinary_rule["ratio"], text=ordinary_rule["text"])
     # c1-2 ……其他工作人员列席参加: those attending in a non-voting capacity are
     # not members, so neither the member count nor the head count includes them.
-    answer.note("quorum.members", MEMBERS["clause"], text=MEMBERS["text"])
+    answer.note("quorum.members", members_rule["clause"], text=members_rule["text"])
     if met:
         answer.note("quorum.met", present=present, required=required)
     elif short_of_all:
         answer.note("quorum.not_all_present", present=present, required=required,
-                    ordinary=ordinary, absent=members - present, ratio=ORDINARY["ratio"])
+                    ordinary=ordinary, absent=members - present, ratio=ordinary_rule["ratio"])
     else:
         answer.note("quorum.not_met", present=present, required=required,
-                    ratio=ORDINARY["ratio"])
+                    ratio=ordinary_rule["ratio"])
 
     votes_for = v["votes_for"]
     if votes_for is not None:
@@ -105,16 +105,16 @@ def compute(v: dict) -> Answer:
         answer.set(passed=passed)
         if not met:
             answer.note("quorum.vote_void_major" if short_of_all else "quorum.vote_void",
-                        VOTE["clause"], ratio=ORDINARY["ratio"])
+                        vote_rule["clause"], ratio=ordinary_rule["ratio"])
         elif passed:
-            answer.note("quorum.vote_passed", VOTE["clause"], votes_for=votes_for,
-                        present=present, needed=votes_needed(present), text=VOTE["text"])
+            answer.note("quorum.vote_passed", vote_rule["clause"], votes_for=votes_for,
+                        present=present, needed=votes_needed(present), text=vote_rule["text"])
         else:
             votes_against = v["votes_against"]
             tie = votes_against is not None and votes_against == votes_for
-            answer.note("quorum.vote_tied" if tie else "quorum.vote_failed", VOTE["clause"],
+            answer.note("quorum.vote_tied" if tie else "quorum.vote_failed", vote_rule["clause"],
                         votes_for=votes_for, present=present,
-                        needed=votes_needed(present), text=VOTE["text"])
+                        needed=votes_needed(present), text=vote_rule["text"])
     return answer
 
 

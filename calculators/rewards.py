@@ -8,25 +8,36 @@ from ._messages import words
 from ._validate import Field, InputError
 from ._wording import filled
 
+# The rules are read when a computation runs (rule() gives the values in force
+# on its date), never once at import. LEVELS and OUTLET_LEVEL, the original
+# levels, give the input's options; the page's form shows the levels and rates in
+# force when the schema is described (_outlet_groups).
 LEVELS = rule("rewards.levels")               # level code -> its table
-HIGHEST_ONLY = rule("rewards.highest_only")
-YOUNG_CADRE = rule("rewards.young_cadre")
-
-# Every accepted outlet name or level code -> level code.
-OUTLET_LEVEL = {code: code for code in LEVELS}
-for _code, _table in LEVELS.items():
-    for _name in _table["outlets"]:
-        OUTLET_LEVEL[_name] = _code
 
 
-def _outlet_groups() -> list:
+def outlet_levels(levels: dict) -> dict:
+    """Every accepted outlet name or level code -> level code."""
+    found = {code: code for code in levels}
+    for code, table in levels.items():
+        for name in table["outlets"]:
+            found[name] = code
+    return found
+
+
+OUTLET_LEVEL = outlet_levels(LEVELS)
+
+
+def _outlet_groups() -> dict:
     """The form's checkboxes, one group per level (c13-2's rate table) headed by its
     rate: the outlets the rules name (not their aliases), then, where the rules say
     等 or 以上 (a level naming more than one outlet), "another outlet at this level"
-    (the level code). So no two checkboxes mean the same thing."""
+    (the level code). So no two checkboxes mean the same thing. The levels, outlets
+    and rates are those in force when the schema is described; an outlet the input
+    does not accept (one only an amendment names) is not offered."""
     groups = []
-    for code, table in LEVELS.items():
-        shown = [name for name in table["outlets"] if name not in table.get("aliases", ())]
+    for code, table in rule("rewards.levels").items():
+        shown = [name for name in table["outlets"]
+                 if name not in table.get("aliases", ()) and name in OUTLET_LEVEL]
         group = {"name": code,
                  "lead": _both(filled(words("rewards", "levels.rate"), {"reward": table["reward"]})),
                  "label": _both(words("rewards", f"levels.{code}.name")),
@@ -35,7 +46,7 @@ def _outlet_groups() -> list:
             group["options"] = [*shown, code]
             group["option_labels"] = {code: _both(words("rewards", f"levels.{code}.other"))}
         groups.append(group)
-    return groups
+    return {"groups": groups}
 
 
 def _both(message: tuple) -> dict:
@@ -47,7 +58,7 @@ def _both(message: tuple) -> dict:
 ARTICLE = (
     Field("outlets", "list", required=True, minimum=0, maximum=MAX_OUTLETS_PER_ARTICLE,
           item=Field("outlet", "option", options=tuple(OUTLET_LEVEL)),
-          display={"groups": _outlet_groups()}),
+          display=_outlet_groups),
     Field("month", "month"),
 )
 
@@ -66,9 +77,13 @@ FIELDS = (
 def article_reward(outlets: list) -> tuple:
     if not outlets:  # written, not taken: no reward
         return 0, None, None
-    best = max(outlets, key=lambda name: LEVELS[OUTLET_LEVEL[name]]["reward"])
-    level = OUTLET_LEVEL[best]
-    return LEVELS[level]["reward"], best, level
+    levels = rule("rewards.levels")
+    # An outlet the input accepts (the original names) keeps its original level
+    # when an amendment's outlet lists no longer name it.
+    level_of = {**OUTLET_LEVEL, **outlet_levels(levels)}
+    best = max(outlets, key=lambda name: levels[level_of[name]]["reward"])
+    level = level_of[best]
+    return levels[level]["reward"], best, level
 
 
 def _month_text(month: tuple) -> str:
@@ -89,11 +104,12 @@ def _months_between(first: tuple, last: tuple):
 # The months checked run from period_start (else the earliest month given) to
 # period_end (else the latest month given), both included.
 def shortfall(counts: dict, start: tuple, end: tuple) -> list:
-    least = YOUNG_CADRE["min_articles_per_month"]
+    least = rule("rewards.young_cadre")["min_articles_per_month"]
     return [_month_text(m) for m in _months_between(start, end) if counts.get(m, 0) < least]
 
 
 def _young_cadre(v: dict, answer: Answer) -> None:
+    young_cadre = rule("rewards.young_cadre")
     counts = {}
     for article in v["articles"]:
         if article["month"] is not None:
@@ -102,20 +118,20 @@ def _young_cadre(v: dict, answer: Answer) -> None:
     end = v["period_end"] or (max(counts) if counts else None)
     if start is None or end is None:
         answer.set(shortfall_months=None)
-        answer.note("rewards.young_cadre_no_months", YOUNG_CADRE["clause"])
+        answer.note("rewards.young_cadre_no_months", young_cadre["clause"])
         return
     if start > end:
         field = "period_end" if v["period_end"] is not None else "period_start"
         raise InputError(field, "consistency", "period_reversed")
     unpublished = sum(1 for a in v["articles"] if a["month"] is not None and not a["outlets"])
     if unpublished:
-        answer.note("rewards.young_cadre_unpublished", YOUNG_CADRE["clause"], count=unpublished)
+        answer.note("rewards.young_cadre_unpublished", young_cadre["clause"], count=unpublished)
     missing = shortfall(counts, start, end)
     answer.set(shortfall_months=missing)
     answer.note("rewards.young_cadre_short" if missing else "rewards.young_cadre_ok",
-                YOUNG_CADRE["clause"], start=_month_text(start),
-                end=_month_text(end), least=YOUNG_CADRE["min_articles_per_month"],
-                missing=missing, count=len(missing), text=YOUNG_CADRE["text"])
+                young_cadre["clause"], start=_month_text(start),
+                end=_month_text(end), least=young_cadre["min_articles_per_month"],
+                missing=missing, count=len(missing), text=young_cadre["text"])
 
 
 def compute(v: dict) -> Answer:
@@ -123,19 +139,20 @@ def compute(v: dict) -> Answer:
             and v["period_start"] > v["period_end"]):
         # Refused whether or not young_cadre is set: a reversed period is a slip.
         raise InputError("period_end", "consistency", "period_reversed")
+    highest_only = rule("rewards.highest_only")
     answer = Answer()
     rewards = []
     for index, article in enumerate(v["articles"]):
         amount, outlet, level = article_reward(article["outlets"])
         rewards.append({"index": index, "reward": amount, "outlet": outlet, "level": level})
     answer.set(total=sum(item["reward"] for item in rewards), reward=rewards)
-    answer.note("rewards.rates", HIGHEST_ONLY["clause"],
-                **{code: table["reward"] for code, table in LEVELS.items()})
+    answer.note("rewards.rates", highest_only["clause"],
+                **{code: table["reward"] for code, table in rule("rewards.levels").items()})
     if any(len(article["outlets"]) > 1 for article in v["articles"]):
-        answer.note("rewards.highest_only", HIGHEST_ONLY["clause"], text=HIGHEST_ONLY["text"])
+        answer.note("rewards.highest_only", highest_only["clause"], text=highest_only["text"])
     not_taken = sum(1 for article in v["articles"] if not article["outlets"])
     if not_taken:
-        answer.note("rewards.not_taken", HIGHEST_ONLY["clause"], count=not_taken)
+        answer.note("rewards.not_taken", highest_only["clause"], count=not_taken)
     answer.note("rewards.total", count=len(rewards), total=answer.figures["total"])
     if v["young_cadre"]:
         _young_cadre(v, answer)

@@ -12,13 +12,20 @@ calculators_embed hook (on_page_markdown):
 So an amount, a bound or an outlet name is written once (rules.toml, or the field
 specs in the calculator's module) and the page can never disagree with it. An
 unknown calculator, section or shortcode raises ShortcodeError (the build fails).
+
+The values are those in force on the build's date (handbook.edition.as_of()):
+rules.toml with the [parameters] of the amendments in force by then
+(calculators/_amendments.py), so an amendment that changes an amount changes the
+table from the day it comes into force.
 """
 from __future__ import annotations
 
 import re
 
 import calculators
-from calculators._data import RULES
+from calculators import _data
+
+from . import edition
 
 SHORTCODE = re.compile(r"<!--\s*calculator-(inputs|outputs|rules):\s*([\w.]+)\s*-->")
 ANY = re.compile(r"<!--\s*calculator-[^>]*-->")
@@ -40,6 +47,7 @@ WORDS = {
         "between": "{low}–{high}", "above": "大于 {low}", "at_most": "不超过 {high}",
         "at_least": "不小于 {low}", "step": "{step} 的整数倍", "items": "{range} 项",
         "fixed": "由页面设为 `{value}`，不显示", "page_language": "表单中默认为页面语言",
+        "today": "表单中默认为浏览器的当天日期",
         "source": "依据 {source}",
     },
     "en": {
@@ -54,6 +62,7 @@ WORDS = {
         "between": "{low}–{high}", "above": "> {low}", "at_most": "≤ {high}",
         "at_least": "≥ {low}", "step": "a multiple of {step}", "items": "{range} items",
         "fixed": "set to `{value}` by the page, not shown", "page_language": "the form defaults to the page's language",
+        "today": "the form starts at the browser's local date",
         "source": "from {source}",
     },
 }
@@ -123,8 +132,8 @@ def _bounds(field: dict, lang: str) -> str:
     display = field.get("display", {})
     if display.get("kind") == "fixed":
         parts.append(w["fixed"].format(value=str(display["value"]).lower()))
-    if display.get("kind") == "page_language":
-        parts.append(w["page_language"])
+    if display.get("kind") in ("page_language", "today"):
+        parts.append(w[display["kind"]])
     return w["sep"].join(parts)
 
 
@@ -143,9 +152,19 @@ def _rows(fields: list, lang: str, prefix: str = "") -> list:
     return rows
 
 
+def _rules() -> dict:
+    """The rules data in force on the build's date."""
+    return _data.rules_on(edition.as_of())
+
+
+def _schema(name: str):
+    """A calculator's schema, its words quoting the rules in force on the build's date."""
+    return calculators.schema(name, edition.as_of())
+
+
 def inputs_table(name: str, lang: str) -> str:
     """Every input of a calculator, from its schema."""
-    spec = calculators.schema(name)
+    spec = _schema(name)
     if spec is None:
         raise ShortcodeError(f"unknown calculator {name!r}; known: {', '.join(calculators.CALCULATORS)}")
     return _table(WORDS[lang]["inputs"], _rows(spec["fields"], lang))
@@ -153,7 +172,7 @@ def inputs_table(name: str, lang: str) -> str:
 
 def outputs_table(name: str, lang: str) -> str:
     """Every output of a calculator, with its display kind (see "Display kinds")."""
-    spec = calculators.schema(name)
+    spec = _schema(name)
     if spec is None:
         raise ShortcodeError(f"unknown calculator {name!r}; known: {', '.join(calculators.CALCULATORS)}")
     rows = []
@@ -188,13 +207,15 @@ def _value(value, lang: str) -> str:
 
 
 def rules_table(section: str, lang: str) -> str:
-    """The values of rules.toml [SECTION.*], each beside the clause it comes from."""
-    if section not in RULES or section == "meta":
+    """The values of rules.toml [SECTION.*] in force on the build's date, each
+    beside the clause it comes from."""
+    rules = _rules()
+    if section not in rules or section == "meta":
         raise ShortcodeError(f"unknown rules.toml section {section!r}; known: "
-                             f"{', '.join(k for k in RULES if k != 'meta')}")
+                             f"{', '.join(k for k in rules if k != 'meta')}")
     w = WORDS[lang]
     rows = []
-    for path, table in _leaves(RULES[section], section):
+    for path, table in _leaves(rules[section], section):
         values = w["sep"].join(f"`{k}` = {_value(v, lang)}" for k, v in table.items()
                                if k not in PROVENANCE) or w["none"]
         clause = table["clause"]

@@ -38,6 +38,9 @@ class PageClause:
     text: str          # plain text as rendered (escapes resolved)
     source: str        # the Markdown source line(s) of the paragraph
     notes: list[str] = field(default_factory=list)
+    start: int = 0     # the paragraph's first line (0-based) in the page source
+    end: int = 0       # the line after its attr line
+    block_end: int = 0  # the line after its last editor's note (an insert goes there)
 
 
 @dataclass
@@ -61,6 +64,12 @@ class Clause:
     en: str
     notes_zh: list[str]
     notes_en: list[str]
+    # The version shown (handbook/versions.py): in force, repealed or not yet in
+    # force on the edition date; the in-force date of its text (None: the
+    # original); an English translation still to come (en holds "" then).
+    status: str = "in_force"
+    since: str | None = None
+    translation_pending: bool = False
 
     @property
     def parent(self) -> str | None:
@@ -107,6 +116,7 @@ def read_page(path: Path) -> Page:
                 body = " ".join(line.strip() for line in lines[1:] if line.strip())
                 if body and clauses:
                     clauses[-1].notes.append(body)
+                    clauses[-1].block_end = tok.map[1]
                 pending_note = not body
                 continue
             ident, classes = _attrs(lines[-1])
@@ -117,11 +127,13 @@ def read_page(path: Path) -> Page:
                 id=ident or "", classes=classes,
                 text="\n".join(text_lines).strip(),
                 source="\n".join(lines[:-1]),
+                start=tok.map[0], end=tok.map[1], block_end=tok.map[1],
             ))
         elif tok.type == "code_block" and pending_note:
             # The indented body of `!!! editor-note`: it belongs to the clause above.
             if clauses:
                 clauses[-1].notes.append(" ".join(tok.content.split()))
+                clauses[-1].block_end = tok.map[1]
             pending_note = False
     return Page(path=path, title=title, clauses=clauses)
 
@@ -164,15 +176,22 @@ def extract(docs: Path = DOCS) -> list[Clause]:
 _cache: dict = {}
 
 
-def table(docs: Path = DOCS) -> tuple[list[Clause], dict[str, Clause]]:
-    """(rows, rows by id), parsed once and again only when a chapter page changes:
-    the build's hooks share it, and `mkdocs serve` sees an edit at once."""
+def original_table(docs: Path = DOCS) -> tuple[list[Clause], dict[str, Clause]]:
+    """(rows, rows by id) of the text as issued, parsed once and again only when a
+    chapter page changes, so `mkdocs serve` sees an edit at once."""
     stamp = tuple((p.name, p.stat().st_mtime_ns)
                   for lang in LANGS for p in chapter_pages(lang, docs))
     if _cache.get("stamp") != (docs, stamp):
         rows = extract(docs)
         _cache.update(stamp=(docs, stamp), rows=rows, by_id={r.id: r for r in rows})
     return _cache["rows"], _cache["by_id"]
+
+
+def table(day=None) -> tuple[list[Clause], dict[str, Clause]]:
+    """(rows, rows by id) of the text in force on `day` (default: the edition
+    date), the amendments applied (handbook/versions.py): what the build shows."""
+    from . import versions
+    return versions.table(day)
 
 
 def as_dicts(rows: list[Clause]) -> list[dict]:

@@ -55,6 +55,7 @@ if str(ROOT) not in sys.path:
 
 from handbook import clauses as clause_table  # noqa: E402
 from handbook import edition  # noqa: E402
+from handbook import versions  # noqa: E402
 
 SOURCE = ROOT / "source" / "regulations.zh.txt"
 LANGS = ("zh", "en")
@@ -118,9 +119,13 @@ def handbook_title(lang: str) -> str:
 
 
 def chapters(lang: str, rows: list | None = None) -> list[Chapter]:
-    rows = clause_table.extract() if rows is None else rows
+    """The text in force on the edition date (amendments applied; a clause not
+    yet in force is left out, a repealed one says so)."""
+    rows = clause_table.table()[0] if rows is None else rows
     out: dict[int, Chapter] = {}
     for r in rows:
+        if r.status == "not_yet_in_force":
+            continue
         if r.chapter not in out:
             title = r.chapter_title_zh if lang == "zh" else r.chapter_title_en
             out[r.chapter] = Chapter(r.chapter, r.page, title, [])
@@ -147,7 +152,11 @@ def edition_line(lang: str, ed: Edition) -> str:
 
 
 def clause_text(c, lang: str) -> str:
-    return c.zh if lang == "zh" else c.en
+    text, standing_in = versions.shown(c, lang)
+    return f"{text} [{PENDING_EN}]" if standing_in else text
+
+
+PENDING_EN = "Translation pending: the Chinese text governs"
 
 
 def clause_notes(c, lang: str) -> list[str]:
@@ -627,7 +636,7 @@ def build(site: Path, langs=LANGS, only: list[str] | None = None, jobs: int = 2,
         (site / "downloads" / lang).mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     if "docx" in formats:
-        rows = clause_table.extract()
+        rows = clause_table.table()[0]
         by_lang = {lang: chapters(lang, rows) for lang in langs}
         for lang, page, stem in todo:
             chs = by_lang[lang]

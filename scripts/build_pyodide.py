@@ -4,7 +4,11 @@ Run after `mkdocs build` (make build does):
 
 1. build the pure-Python wheel `yongding_calculators-<version>-py3-none-any.whl`
    from pyproject.toml (setuptools, no build isolation, so nothing is downloaded),
-   and check that it holds rules.toml and every messages/*.toml;
+   with the amendments in force for the build (the folder
+   `calculators._amendments.directory()` names: $HANDBOOK_AMENDMENTS, else
+   source/amendments/) copied in as `calculators/amendments/*.toml`, so that the
+   page's Pyodide applies the same dated rules as CPython; and check that it holds
+   rules.toml, every messages/*.toml and those amendments;
 2. copy Pyodide's core files from node_modules/pyodide (pinned in
    package-lock.json) into site/assets/pyodide/: one copy for both languages;
 3. fetch the wheel of its one dependency, chinese-calendar (pure Python, the
@@ -32,6 +36,9 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# This repository's calculators (not whatever an editable install points at).
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
               "pyodide-lock.json")
@@ -46,6 +53,19 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
+def amendment_files() -> list:
+    """The amendment files of the build, each checked (a malformed one fails the build)."""
+    from calculators import _amendments
+    folder = _amendments.directory()
+    if folder is None or not folder.is_dir():
+        return []
+    try:
+        _amendments.load(folder)
+    except _amendments.AmendmentError as error:
+        fail(f"amendment {error}")
+    return sorted(folder.glob("*.toml"))
+
+
 def build_wheel(out: Path) -> Path:
     """Build from a clean copy of the sources, so no build/ or *.egg-info lands in the tree."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -53,7 +73,13 @@ def build_wheel(out: Path) -> Path:
         src.mkdir()
         shutil.copy2(ROOT / "pyproject.toml", src)
         shutil.copytree(ROOT / "calculators", src / "calculators",
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "amendments"))
+        amendments = amendment_files()
+        if amendments:
+            (src / "calculators" / "amendments").mkdir()
+        for path in amendments:
+            # Bytes only: the zip's timestamps come from SOURCE_DATE_EPOCH below.
+            (src / "calculators" / "amendments" / path.name).write_bytes(path.read_bytes())
         result = subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
              "--no-index", "--quiet", "--wheel-dir", str(out), str(src)],
@@ -66,15 +92,17 @@ def build_wheel(out: Path) -> Path:
     wheels = sorted(out.glob("yongding_calculators-*-py3-none-any.whl"))
     if len(wheels) != 1:
         fail(f"expected one pure-Python calculators wheel, found {[w.name for w in wheels]}")
-    check_data_files(wheels[0])
+    check_data_files(wheels[0], amendments)
     return wheels[0]
 
 
-def check_data_files(wheel: Path) -> None:
-    """The package reads rules.toml and messages/*.toml at import: the wheel must hold
-    every one of them (pyproject.toml [tool.setuptools.package-data])."""
+def check_data_files(wheel: Path, amendments=()) -> None:
+    """The package reads rules.toml and messages/*.toml at import, and the amendments
+    copied in when it runs: the wheel must hold every one of them (pyproject.toml
+    [tool.setuptools.package-data])."""
     needed = {"calculators/rules.toml"} | {
-        f"calculators/messages/{path.name}" for path in (ROOT / "calculators" / "messages").glob("*.toml")}
+        f"calculators/messages/{path.name}" for path in (ROOT / "calculators" / "messages").glob("*.toml")
+    } | {f"calculators/amendments/{path.name}" for path in amendments}
     with zipfile.ZipFile(wheel) as archive:
         missing = sorted(needed - set(archive.namelist()))
     if missing:

@@ -28,6 +28,9 @@ TEMPLATE = ROOT / "scripts" / "sw-template.js"
 SW_NAME = "sw.js"
 SKIP_SUFFIXES = (".map", ".gz", ".br")
 SKIP_NAMES = {SW_NAME, "csp.txt", "nginx-csp.conf", "sitemap.xml"}
+# Past and future versions (/v/<date>/) and clause histories are read online:
+# offline use needs the text in force, not every edition of it.
+SKIP_DIRS = ("v/", "en/v/", "history/", "en/history/")
 # Files the offline handbook cannot do without: the build fails if one is missing.
 REQUIRED = ("./", "en/", "404.html", "en/404.html", "search/search_index.json",
             "en/search/search_index.json", "clauses.json",
@@ -49,7 +52,7 @@ def precache_files(site: Path) -> list[tuple[str, Path]]:
         if not path.is_file() or path.name in SKIP_NAMES or path.name.endswith(SKIP_SUFFIXES):
             continue
         rel = path.relative_to(site).as_posix()
-        if rel.startswith(".") or "/." in rel:
+        if rel.startswith(".") or "/." in rel or rel.startswith(SKIP_DIRS):
             continue
         if rel == "index.html":
             url = "./"

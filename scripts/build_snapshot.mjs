@@ -31,6 +31,7 @@ import { gzipSync } from "node:zlib";
 export const PINNED_PYODIDE = "314.0.7";
 const PACKAGE = "yongding-calculators";
 const CANARIES_PER_CALCULATOR = 1;
+const CANARY_DATE = "2026-01-01"; // the rules date of the canaries (any fixed day)
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -99,7 +100,12 @@ def _canary(name, payload):
 
 _picked, _counts = [], {}
 for _case in json.load(open("/tmp/warmup.json", encoding="utf-8")):
-    _payload = json.dumps(_case["inputs"], ensure_ascii=False)
+    _inputs = _case["inputs"]
+    # A canary names its date: the default, today, would make the page's answer
+    # differ from the build's on any later day (as_of), and the snapshot unused.
+    if isinstance(_inputs, dict) and "date" not in _inputs:
+        _inputs = {**_inputs, "date": "${CANARY_DATE}"}
+    _payload = json.dumps(_inputs, ensure_ascii=False)
     _answer = _canary(_case["calculator"], _payload)
     if _counts.get(_case["calculator"], 0) < ${CANARIES_PER_CALCULATOR}:
         _counts[_case["calculator"]] = _counts.get(_case["calculator"], 0) + 1
@@ -108,7 +114,7 @@ for _name in calculators.CALCULATORS:
     _picked.append({"name": _name, "inputs": "{}", "result": _canary(_name, "{}")})
 with open("/tmp/canaries.json", "w", encoding="utf-8") as _fh:
     json.dump(_picked, _fh, ensure_ascii=False)
-del _canary, _picked, _counts, _case, _payload, _answer, _name, _fh
+del _canary, _picked, _counts, _case, _inputs, _payload, _answer, _name, _fh
 import os; os.remove("/tmp/warmup.json"); del os
 gc.collect()
 `);

@@ -33,9 +33,49 @@ def test_the_rules_table_shows_the_condolence_amounts_in_force(lang):
 
 
 def test_the_rules_table_follows_a_changed_value(monkeypatch):
-    changed = {**calculator_docs.RULES["condolence"]["hospitalization"], "amount": 1234}
-    monkeypatch.setitem(calculator_docs.RULES["condolence"], "hospitalization", changed)
-    assert "`amount` = 1234" in calculator_docs.rules_table("condolence", "en")
+    changed = {**calculators._data.RULES["condolence"]["hospitalization"], "amount": 1234}
+    monkeypatch.setitem(calculators._data.RULES["condolence"], "hospitalization", changed)
+    monkeypatch.setenv("HANDBOOK_AMENDMENTS", str(ROOT / "tests" / "no-such-folder"))
+    _forget_amendments()
+    try:
+        assert "`amount` = 1234" in calculator_docs.rules_table("condolence", "en")
+    finally:
+        monkeypatch.undo()
+        _forget_amendments()
+
+
+def _forget_amendments() -> None:
+    from calculators import _amendments, _data
+    _amendments._cached.cache_clear()
+    _data._VERSIONS.clear()
+
+
+@pytest.fixture
+def amended(monkeypatch):
+    """The fixture amendments (tests/data/amendments): from 2027-01-01 the
+    hospitalization payment is 1000 yuan (800 before), from 2027-07-01 the
+    expenditure threshold 10000; the build date is set per test (HANDBOOK_AS_OF)."""
+    monkeypatch.setenv("HANDBOOK_AMENDMENTS", str(ROOT / "tests" / "data" / "amendments"))
+    _forget_amendments()
+    yield lambda day: monkeypatch.setenv("HANDBOOK_AS_OF", day)
+    monkeypatch.delenv("HANDBOOK_AMENDMENTS")
+    _forget_amendments()
+
+
+@pytest.mark.parametrize("day,amount", [("2026-12-31", 800), ("2027-01-01", 1000)])
+def test_the_rules_table_shows_the_amounts_in_force_on_the_build_date(amended, day, amount):
+    amended(day)
+    row = next(line for line in calculator_docs.rules_table("condolence", "en").splitlines()
+               if "`condolence.hospitalization`" in line)
+    assert f"`amount` = {amount}" in row
+
+
+@pytest.mark.parametrize("day,amount", [("2027-06-30", "5000"), ("2027-07-01", "10 000")])
+def test_the_generated_tables_follow_an_amended_threshold(amended, day, amount):
+    amended(day)
+    row = next(line for line in calculator_docs.rules_table("expenditure", "zh").splitlines()
+               if "`expenditure.office_meeting`" in line)
+    assert f"`from_amount` = {amount}" in row
 
 
 def test_every_rewards_level_and_outlet_is_in_the_rules_table():

@@ -150,7 +150,10 @@ def test_every_output_reaches_the_page_with_its_display_kind(name):
 
 
 def test_the_outlet_checkboxes_come_from_rules_toml():
-    rules = tomllib.loads((ROOT / "calculators/rules.toml").read_text(encoding="utf-8"))
+    # The rules in force on the build's date: rules.toml with the amendments in force.
+    from calculators import _data
+    from handbook import edition
+    rules = _data.rules_on(edition.as_of())
     html = embed.form_html("rewards", "zh", "../../", "../../", 1)
     offered = re.findall(r'<input type="checkbox" [^>]*value="([^"]+)" data-item-field="outlets"', html)
     expected = []
@@ -168,3 +171,47 @@ def test_a_fixed_input_is_sent_not_asked():
     assert 'data-field="ics"' not in html and _config(html)["fixed"] == {"ics": True}
     en = embed.form_html("meeting_calendar", "en", "../../", "../../", 1)
     assert re.search(r'<option value="en" selected>', en)   # the page's language
+
+
+@pytest.mark.parametrize("name", calculators.CALCULATORS)
+def test_every_form_has_the_rules_date_field_with_its_hint(name):
+    zh = embed.form_html(name, "zh", "../../", "../../", 1)
+    en = embed.form_html(name, "en", "../../", "../../", 1)
+    fid = f"calc1-{name}-date"
+    for html, label in ((zh, "适用日期"), (en, "Rules as of")):
+        assert re.search(rf'<label for="{fid}">{label}</label><input type="date" id="{fid}" '
+                         r'name="date" data-field="date"', html)
+        # The value is set in the browser (its local date), never at build time.
+        assert not re.search(rf'id="{fid}"[^>]*value=', html)
+    assert f'id="{fid}-hint">按这一天施行的规定计算' in zh or \
+        f'id="{fid}-hint">填写了' in zh
+    if name == "expenditure":
+        assert "填写了开支日期时，按开支日期施行的规定计算" in zh
+        assert "When the date of spending is given" in en
+
+
+def _forget_amendments() -> None:
+    from calculators import _amendments, _data
+    _amendments._cached.cache_clear()
+    _data._VERSIONS.clear()
+
+
+@pytest.mark.parametrize("day,rate", [("2027-12-31", "每篇2000元"), ("2028-01-01", "每篇3000元")])
+def test_the_form_quotes_the_rules_in_force_on_the_build_date(tmp_path, monkeypatch, day, rate):
+    from handbook.clauses import original_table
+    _, clauses = original_table()
+    text = clauses["c13-2"].zh.replace("国家级刊物每篇奖励2000元", "国家级刊物每篇奖励3000元")
+    (tmp_path / "2028-01-01-rates.toml").write_text(
+        'title_zh = "关于调整奖励标准的决定"\nin_force = 2028-01-01\n'
+        f'[[changes]]\nclause = "c13-2"\naction = "replace"\nzh = "{text}"\n'
+        '[parameters."rewards.levels.national"]\nreward = 3000\n'
+        'text = "国家级刊物每篇奖励3000元"\n', encoding="utf-8")
+    monkeypatch.setenv("HANDBOOK_AMENDMENTS", str(tmp_path))
+    monkeypatch.setenv("HANDBOOK_AS_OF", day)
+    _forget_amendments()
+    try:
+        html = embed.form_html("rewards", "zh", "../../", "../../", 1)
+        assert f"<strong>{rate}</strong>" in html
+    finally:
+        monkeypatch.undo()
+        _forget_amendments()

@@ -37,6 +37,7 @@ import calculators  # noqa: E402  (the package under test, from the repository)
 from calculators import _messages as calculators_messages  # noqa: E402
 from handbook import calculator_docs  # noqa: E402
 from handbook import clauses as extractor  # noqa: E402
+from handbook import edition  # noqa: E402
 from handbook.citations import cite_in_page  # noqa: E402
 from handbook.glossary import hints as glossary_hints  # noqa: E402
 
@@ -147,8 +148,14 @@ def _prefixes(page, config, lang: str) -> tuple[str, str]:
     return lang_root or "./", site_root or "./"
 
 
+def _schema(name: str):
+    """The schema the form is built from: its words quote the rules in force on the
+    build's date (the rewards' rates, the reasons' number of days...)."""
+    return calculators.schema(name, edition.as_of())
+
+
 def _check(name: str, page) -> dict:
-    spec = calculators.schema(name)
+    spec = _schema(name)
     if spec is None:
         raise PluginError(
             f"{page.file.src_uri}: unknown calculator {name!r} in a calculator shortcode; "
@@ -375,7 +382,7 @@ def _items_html(calc: str, field: dict, fid: str, lang: str) -> str:
 
 
 def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int) -> str:
-    spec = calculators.schema(name)
+    spec = _schema(name)
     t = UI[lang]
     base = f"calc{serial}-{name}"
     fields = [_field_html(name, field, f"{base}-{field['name']}", lang)
@@ -385,7 +392,10 @@ def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int)
         "lang": lang,
         "langRoot": lang_root,
         "siteRoot": site_root,
-        "fields": [{k: f[k] for k in ("name", "type", "required", "default") if k in f}
+        # A field's display kind, when it has one the script acts on ("today": the
+        # browser's local date, set in the page, never at build time).
+        "fields": [{**{k: f[k] for k in ("name", "type", "required", "default") if k in f},
+                    **({"display": "today"} if _display(f).get("kind") == "today" else {})}
                    for f in spec["fields"]],
         "fixed": {f["name"]: _display(f)["value"] for f in spec["fields"] if _is_fixed(f)},
         # Each output with its label and display kind (calculators/_display.py), in
@@ -450,7 +460,7 @@ def _head_tags(site_root: str) -> str:
 def _fields(names) -> list[str]:
     out = []
     for name in names:
-        for field in calculators.schema(name)["fields"]:
+        for field in _schema(name)["fields"]:
             if not _is_fixed(field) and field["name"] not in out:
                 out.append(field["name"])
     return out

@@ -40,11 +40,11 @@ if str(ROOT) not in sys.path:
 
 from handbook import clauses as extractor  # noqa: E402
 from handbook import edition  # noqa: E402
+from handbook import version_pages, versions  # noqa: E402
 from handbook.citations import (  # noqa: E402  (the one citation format)
     chapter_name_en, chapter_name_zh, cite_en, cite_in_page, cite_zh, item_en, item_zh, short_path)
 
 QR_LIBRARY = ROOT / "node_modules" / "qrcode-generator" / "dist" / "qrcode.mjs"
-CALCULATOR_SHORTCODE = re.compile(r"^<!--\s*calculator:.*?-->\s*$", re.M)
 CLAUSE_P_OPEN = re.compile(
     r'<p(?=[^>]*\bclass="clause\b)(?=[^>]*\bid="(?P<id>c\d+-\d+(?:-\d+)?)")(?P<attrs>[^>]*)>')
 H1_CLOSE = re.compile(r"(<h1\b[^>]*>.*?</h1>)", re.S)
@@ -135,9 +135,12 @@ def _bilingual_page(chapter: int, lang: str) -> str:
              '<div class="bilingual-head" aria-hidden="true">'
              f'<div lang="zh-CN">{L["official"]}</div><div lang="en">{L["translation"]}</div></div>']
     for r in rows:
-        if r.chapter != chapter:
+        if r.chapter != chapter or r.status == "not_yet_in_force":
             continue
         sub = " bilingual-sub" if r.sub else ""
+        zh_text, _ = versions.shown(r, "zh")
+        en_text, pending = versions.shown(r, "en")
+        en_lang = "zh-Hans" if pending else "en"
         zh_notes = "".join(f'<aside class="bilingual-note"><strong>{LABELS["zh"]["note"]}</strong> {_esc(n)}</aside>'
                            for n in r.notes_zh)
         en_notes = "".join(f'<aside class="bilingual-note"><strong>{LABELS["en"]["note"]}</strong> {_esc(n)}</aside>'
@@ -145,8 +148,10 @@ def _bilingual_page(chapter: int, lang: str) -> str:
         cells.append(
             f'<div class="bilingual-row{sub}" id="{r.id}">'
             f'<a class="bilingual-id" href="#{r.id}">{_esc(item_zh(r, by_id) if lang == "zh" else item_en(r))}</a>'
-            f'<div class="bilingual-zh" lang="zh-CN"><p class="bilingual-text">{_esc(r.zh)}</p>{zh_notes}</div>'
-            f'<div class="bilingual-en" lang="en"><p class="bilingual-text">{_esc(r.en)}</p>{en_notes}</div>'
+            f'<div class="bilingual-zh" lang="zh-CN"><p class="bilingual-text">{_esc(zh_text)}</p>{zh_notes}</div>'
+            f'<div class="bilingual-en" lang="en"><p class="bilingual-text" lang="{en_lang}">{_esc(en_text)}</p>'
+            + (f'<p class="version-line version-line--pending">{_esc(version_pages.LABELS["en"]["pending_short"])}</p>'
+               if pending else "") + f'{en_notes}</div>'
             "</div>")
     cells.append("</div>")
     out.append("\n".join(cells))
@@ -193,8 +198,7 @@ def _print_page(lang: str, docs_dir: Path) -> str:
         out.append(f"1. [{title}](#ch{n:02d})")
     out += ["", "</nav>", ""]
     for n in chs:
-        src = (docs_dir / lang / f"ch{n:02d}.md").read_text(encoding="utf-8")
-        src = CALCULATOR_SHORTCODE.sub("", src)
+        src = versions.chapter_markdown(lang, n, calculators=False)
         lines = src.split("\n")
         for i, line in enumerate(lines):
             if line.startswith("# "):
@@ -262,7 +266,7 @@ def on_files(files, config):
 
 def _is_generated(page) -> bool:
     norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    return norm.startswith("bilingual/") or norm == "print.md"
+    return norm.startswith(("bilingual/", "v/", "history/")) or norm == "print.md"
 
 
 # ---------------------------------------------------------------- page markdown
@@ -300,15 +304,8 @@ def chapter_list(lang: str) -> str:
 
 
 def edition_status(lang: str) -> str:
-    """Which text is in force, and as of which date (handbook/edition.py)."""
-    day = edition.as_of()
-    if lang == "zh":
-        text = (f"<strong>现行文本</strong>：截至{edition.date_zh(day)}，"
-                "本手册所载各项制度均为发布时的原始文本，未经修订。")
-    else:
-        text = (f"<strong>Text in force</strong> on {edition.date_en(day)}: "
-                "every set of rules as originally issued, with no amendments.")
-    return f'<p class="edition-status">{text}</p>'
+    """Which text is in force, and as of which date (handbook/version_pages.py)."""
+    return version_pages.edition_status(versions.history(), lang, "changes/")
 
 
 def clause_links_line(lang: str, ids: list[str]) -> str:
@@ -361,9 +358,10 @@ def on_page_content(html_out, page, config, files):
         c = by_id.get(m["id"])
         if c is None:
             return m.group(0)
-        extra = (f' data-shortlink="{base}{short_path(c)}"'
-                 f' data-cite-zh="{_esc(cite_zh(c, by_id))}"'
-                 f' data-cite-en="{_esc(cite_en(c))}"')
+        extra = f' data-shortlink="{base}{short_path(c)}"'
+        if "data-cite-zh=" not in m["attrs"]:   # a past version's page names its version
+            extra += (f' data-cite-zh="{_esc(cite_zh(c, by_id))}"'
+                      f' data-cite-en="{_esc(cite_en(c))}"')
         return f'<p{m["attrs"]}{extra}>'
 
     html_out = CLAUSE_P_OPEN.sub(add_attrs, html_out)
@@ -446,7 +444,12 @@ def write_short_links(site: Path, rows, by_id) -> list[str]:
 
 def clauses_json(rows, by_id, base: str) -> list[dict]:
     out = []
+    history = versions.history()
     for c, d in zip(rows, extractor.as_dicts(rows)):
+        d |= version_pages.json_fields(history, c.id, base)
+        for lang in ("zh", "en"):   # no text in force: null, not ""
+            if d["status"] != "in_force" or (lang == "en" and c.translation_pending):
+                d[lang] = None
         d["chapter_title"] = {"zh": c.chapter_title_zh, "en": c.chapter_title_en}
         d["chapter_name"] = {"zh": chapter_name_zh(c.chapter_title_zh),
                              "en": chapter_name_en(c.chapter_title_en)}

@@ -106,6 +106,13 @@ def _note_keys_in_code():
                 elif isinstance(key, ast.IfExp):
                     literal.update(v.value for v in (key.body, key.orelse)
                                    if isinstance(v, ast.Constant))
+    # The dated rules' notes, which _dated.py adds around every answer: one per kind
+    # of change to a cited clause, and the event-date note of a calculator that has
+    # an event date ("expenditure.dated.event").
+    from calculators import _dated
+    literal.update(_dated._NOTE_OF_ACTION.values())
+    literal.update(f"{calc.name}.dated.event" for calc in calculators._REGISTRY.values()
+                   if calc.event_date)
     return literal, prefixes
 
 

@@ -1,7 +1,7 @@
 // Unit tests of the citation parser (docs/assets/javascripts/citations.js): node --test tests/js/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseRefs, refId, refPath, toNumber, normalize } from "../../docs/assets/javascripts/citations.js";
+import { parseRefs, refId, toNumber, normalize, withLink } from "../../docs/assets/javascripts/citations.js";
 
 const CHAPTERS = [
   { n: 1, zh: "编办主任办公会议制度", en: "Rules on the Director's Office Meeting" },
@@ -43,8 +43,15 @@ test("several references at once, with the separators people use", () => {
 
 test("a whole chapter", () => {
   assert.deepEqual(parseRefs("第十二章", CHAPTERS).refs, [{ chapter: 12, item: null, sub: null }]);
-  assert.equal(refPath(parseRefs("第十二章", CHAPTERS).refs[0]), "ch12/");
-  assert.equal(refPath(parseRefs("12-8").refs[0]), "ch12/#c12-8");
+  assert.equal(refId(parseRefs("第十二章", CHAPTERS).refs[0]), "c12");
+  assert.deepEqual(parseRefs("c19", CHAPTERS).refs, [{ chapter: 19, item: null, sub: null }]);
+});
+
+test("a citation with its link, in the brackets of its language", () => {
+  assert.equal(withLink("《永定区编办管理制度》“财务管理制度”第8条", "http://h/c/12-8/", "zh"),
+               "《永定区编办管理制度》“财务管理制度”第8条（http://h/c/12-8/）");
+  assert.equal(withLink('Yongding Office Rules, "Financial Management Rules", cl. 8', "http://h/en/c/12-8/", "en"),
+               'Yongding Office Rules, "Financial Management Rules", cl. 8 (http://h/en/c/12-8/)');
 });
 
 test("words are not references", () => {

@@ -4,7 +4,8 @@
 //
 //   node tests/pyodide/run_cases.mjs [SITE_DIR] [CASES_JSON]
 //
-// Prints one JSON object: {"pyodide": version, "python": version,
+// Prints one JSON object: {"pyodide": version, "python": version, "amendments_dir",
+// "amendments" (the files the wheel carries, in force order),
 // "results": [{"name", "calculator", "inputs", "result"}]}. Exit 1 when the engine fails.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -34,6 +35,7 @@ pyodide.globals.set("CASES_TEXT", readFileSync(casesPath, "utf8"));
 const output = pyodide.runPython(`
 import json, sys, calculators
 from importlib.metadata import version
+from calculators import _amendments
 results = [
     {"name": c["name"], "calculator": c["calculator"], "inputs": c["inputs"],
      "result": calculators.run(c["calculator"], c["inputs"])}
@@ -42,6 +44,8 @@ results = [
 json.dumps({"pyodide": "${pyodide.version}", "python": sys.version.split()[0],
             "module": calculators.__file__, "package_version": version("yongding-calculators"),
             "holidays_version": version("chinese-calendar"),
+            "amendments_dir": str(_amendments.directory()),
+            "amendments": [a.file for a in _amendments.amendments()],
             "results": results}, ensure_ascii=False)
 `);
 process.stdout.write(output + "\n");

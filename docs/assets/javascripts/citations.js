@@ -1,6 +1,6 @@
-/* Reading clause references the way managers type them. Pure functions, no DOM:
-   unit-tested with `node --test tests/js/` and used by the citation builder and
-   the 404 page (clause-links.js).
+/* Reading clause references the way managers type them, and writing a citation
+   with its link. Pure functions, no DOM: unit-tested with `node --test tests/js/`
+   and used by the link menu, the citation builder and the 404 page.
 
      第十二章第8条 · 十二章8条 · 第12章第8条 · 12-8 · 12.8 · 1-5-4 · c12-8
      第一章第5条第④项 · 1-5(4) · “财务管理制度”第8条 (the handbook's own citation)
@@ -126,8 +126,8 @@ export function refId(ref) {
   return `c${ref.chapter}-${ref.item}` + (ref.sub ? `-${ref.sub}` : "");
 }
 
-/** The chapter page of a reference: "ch12/" (with "#c12-8" when a clause). */
-export function refPath(ref) {
-  const page = `ch${String(ref.chapter).padStart(2, "0")}/`;
-  return ref.item === null ? page : `${page}#${refId(ref)}`;
+/** A citation followed by its link, in the brackets of its language:
+    《…》“财务管理制度”第8条（https://…/c/12-8/） · Yongding Office Rules, "…", cl. 8 (https://…/en/c/12-8/) */
+export function withLink(citation, url, lang) {
+  return lang === "en" ? `${citation} (${url})` : `${citation}（${url}）`;
 }

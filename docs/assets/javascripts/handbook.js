@@ -1,119 +1,112 @@
-/* Handbook page behaviour. No network access, no dependencies. */
-(function () {
-  "use strict";
+/* Handbook page behaviour. No network access. */
+import { clauseParamUrl } from "./site.js";
 
-  /* Search entries for clauses are located at `page/?clause=cX-Y` (see
-     overrides/hooks/search_clauses.py); the reader should see and copy the
-     clause anchor instead. */
-  function clauseUrl(href) {
-    var url = new URL(href, window.location.href);
-    var id = url.searchParams.get("clause");
-    if (!id || !/^c\d+-\d+(-\d+)?$/.test(id)) return null;
-    url.searchParams.delete("clause");
-    url.hash = "#" + id;
-    return url;
+/* Search entries for clauses are located at `page/?clause=cX-Y` (see
+   overrides/hooks/search_clauses.py); the reader should see and copy the
+   clause anchor instead. */
+function clauseUrl(href) {
+  return clauseParamUrl(href, window.location.href);
+}
+
+function arriveFromParam() {
+  var url = clauseUrl(window.location.href);
+  if (!url) return;
+  history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+  var el = document.getElementById(url.hash.slice(1));
+  if (el) el.scrollIntoView();
+}
+
+function rewriteResultLinks(root) {
+  var links = root.querySelectorAll("a.md-search-result__link[href*='clause=']");
+  for (var i = 0; i < links.length; i++) {
+    var url = clauseUrl(links[i].href);
+    if (url) links[i].setAttribute("href", url.href);
   }
+}
 
-  function arriveFromParam() {
-    var url = clauseUrl(window.location.href);
-    if (!url) return;
-    history.replaceState(history.state, "", url.pathname + url.search + url.hash);
-    var el = document.getElementById(url.hash.slice(1));
-    if (el) el.scrollIntoView();
+/* The index joins jieba's words with U+200B; a reader who copies a result
+   (or a screen reader) should not meet them. */
+function dropWordJoiners(root) {
+  var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.data.indexOf("\u200b") >= 0) node.data = node.data.replace(/\u200b/g, "");
   }
+}
 
-  function rewriteResultLinks(root) {
-    var links = root.querySelectorAll("a.md-search-result__link[href*='clause=']");
-    for (var i = 0; i < links.length; i++) {
-      var url = clauseUrl(links[i].href);
-      if (url) links[i].setAttribute("href", url.href);
-    }
+function watchSearchResults() {
+  var list = document.querySelector(".md-search-result__list");
+  if (!list) return;
+  new MutationObserver(function () { rewriteResultLinks(list); dropWordJoiners(list); })
+    .observe(list, { childList: true, subtree: true });
+}
+
+/* The clause the reader is on: the linked one while it is in view, else the
+   clause at the top of the viewport (just below the fixed header). */
+function currentClauseId() {
+  var header = document.querySelector(".md-header");
+  var top = header ? header.getBoundingClientRect().bottom : 0;
+  var hash = decodeURIComponent(window.location.hash.slice(1));
+  var linked = hash && document.getElementById(hash);
+  if (linked && linked.classList.contains("clause")) {
+    var box = linked.getBoundingClientRect();
+    if (box.bottom > top && box.top < window.innerHeight) return hash;
   }
-
-  /* The index joins jieba's words with U+200B; a reader who copies a result
-     (or a screen reader) should not meet them. */
-  function dropWordJoiners(root) {
-    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.data.indexOf("\u200b") >= 0) node.data = node.data.replace(/\u200b/g, "");
-    }
+  var clauses = document.querySelectorAll(".clause[id]");
+  for (var i = 0; i < clauses.length; i++) {
+    var r = clauses[i].getBoundingClientRect();
+    if (r.bottom > top + 8 && r.top < window.innerHeight) return clauses[i].id;
   }
+  return linked ? hash : "";
+}
 
-  function watchSearchResults() {
-    var list = document.querySelector(".md-search-result__list");
-    if (!list) return;
-    new MutationObserver(function () { rewriteResultLinks(list); dropWordJoiners(list); })
-      .observe(list, { childList: true, subtree: true });
+/* Switching language keeps the page (static-i18n links it) and the clause. */
+function keepPlaceOnLanguageSwitch(ev) {
+  var link = ev.target instanceof Element && ev.target.closest("a[hreflang]");
+  if (!link) return;
+  var id = currentClauseId();
+  var url = new URL(link.href, window.location.href);
+  url.hash = id ? "#" + id : window.location.hash;
+  /* A calculator's inputs live in the query string and mean the same in both
+     languages: the answer comes along. */
+  if (document.querySelector("form[data-calculator]") && window.location.search) {
+    url.search = window.location.search;
   }
+  link.href = url.href;
+}
 
-  /* The clause the reader is on: the linked one while it is in view, else the
-     clause at the top of the viewport (just below the fixed header). */
-  function currentClauseId() {
-    var header = document.querySelector(".md-header");
-    var top = header ? header.getBoundingClientRect().bottom : 0;
-    var hash = decodeURIComponent(window.location.hash.slice(1));
-    var linked = hash && document.getElementById(hash);
-    if (linked && linked.classList.contains("clause")) {
-      var box = linked.getBoundingClientRect();
-      if (box.bottom > top && box.top < window.innerHeight) return hash;
-    }
-    var clauses = document.querySelectorAll(".clause[id]");
-    for (var i = 0; i < clauses.length; i++) {
-      var r = clauses[i].getBoundingClientRect();
-      if (r.bottom > top + 8 && r.top < window.innerHeight) return clauses[i].id;
-    }
-    return linked ? hash : "";
+/* Tab stops that show nothing: Material's theme toggle focuses a 0×0 radio
+   input (its visible label never shows focus), and Material gives the search's
+   result area tabindex=0 even while it is empty and 0 px high. The label becomes
+   the control; the result area leaves the tab order (its result links are the
+   stops, and while empty it is no scroller: handbook.css). */
+function fixTabStops() {
+  var inputs = document.querySelectorAll("[data-md-component=palette] input.md-option");
+  for (var i = 0; i < inputs.length; i++) inputs[i].setAttribute("tabindex", "-1");
+  var labels = document.querySelectorAll("[data-md-component=palette] label.md-header__button");
+  for (var j = 0; j < labels.length; j++) {
+    var label = labels[j];
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("role", "button");
+    if (!label.getAttribute("aria-label") && label.title) label.setAttribute("aria-label", label.title);
+    label.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Enter" && ev.key !== " ") return;
+      ev.preventDefault();
+      var target = ev.currentTarget;
+      target.click();
+      /* the other label is shown now: keep the focus on the toggle */
+      setTimeout(function () {
+        var shown = document.querySelector("[data-md-component=palette] label.md-header__button:not([hidden])");
+        if (shown) shown.focus();
+      }, 0);
+    });
   }
+  var wrap = document.querySelector(".md-search__scrollwrap");
+  if (wrap) wrap.setAttribute("tabindex", "-1");
+}
 
-  /* Switching language keeps the page (static-i18n links it) and the clause. */
-  function keepPlaceOnLanguageSwitch(ev) {
-    var link = ev.target instanceof Element && ev.target.closest("a[hreflang]");
-    if (!link) return;
-    var id = currentClauseId();
-    var url = new URL(link.href, window.location.href);
-    url.hash = id ? "#" + id : window.location.hash;
-    /* A calculator's inputs live in the query string and mean the same in both
-       languages: the answer comes along. */
-    if (document.querySelector("form[data-calculator]") && window.location.search) {
-      url.search = window.location.search;
-    }
-    link.href = url.href;
-  }
-
-  /* Tab stops that show nothing: Material's theme toggle focuses a 0×0 radio
-     input (its visible label never shows focus), and Material gives the search's
-     result area tabindex=0 even while it is empty and 0 px high. The label becomes
-     the control; the result area leaves the tab order (its result links are the
-     stops, and while empty it is no scroller: handbook.css). */
-  function fixTabStops() {
-    var inputs = document.querySelectorAll("[data-md-component=palette] input.md-option");
-    for (var i = 0; i < inputs.length; i++) inputs[i].setAttribute("tabindex", "-1");
-    var labels = document.querySelectorAll("[data-md-component=palette] label.md-header__button");
-    for (var j = 0; j < labels.length; j++) {
-      var label = labels[j];
-      label.setAttribute("tabindex", "0");
-      label.setAttribute("role", "button");
-      if (!label.getAttribute("aria-label") && label.title) label.setAttribute("aria-label", label.title);
-      label.addEventListener("keydown", function (ev) {
-        if (ev.key !== "Enter" && ev.key !== " ") return;
-        ev.preventDefault();
-        var target = ev.currentTarget;
-        target.click();
-        /* the other label is shown now: keep the focus on the toggle */
-        setTimeout(function () {
-          var shown = document.querySelector("[data-md-component=palette] label.md-header__button:not([hidden])");
-          if (shown) shown.focus();
-        }, 0);
-      });
-    }
-    var wrap = document.querySelector(".md-search__scrollwrap");
-    if (wrap) wrap.setAttribute("tabindex", "-1");
-  }
-
-  arriveFromParam();
-  fixTabStops();
-  watchSearchResults();
-  ["pointerdown", "keydown", "click"].forEach(function (type) {
-    document.addEventListener(type, keepPlaceOnLanguageSwitch, true);
-  });
-})();
+arriveFromParam();
+fixTabStops();
+watchSearchResults();
+["pointerdown", "keydown", "click"].forEach(function (type) {
+  document.addEventListener(type, keepPlaceOnLanguageSwitch, true);
+});

@@ -12,19 +12,20 @@
  * - or when it is registered already (a later visit): registering again only lets
  *   the browser look for a new sw.js.
  *
- * This script is <root>/assets/javascripts/sw-register.js, so the root is two
- * folders up, on Chinese (/) and English (/en/) pages alike. Service workers
- * need a secure context: https, or http on localhost / 127.0.0.1.
+ * The worker's scope is the site root (site.js), on Chinese (/) and English (/en/)
+ * pages alike. Service workers need a secure context: https, or http on
+ * localhost / 127.0.0.1.
  */
-(function () {
-  "use strict";
-  var PRECACHE_BYTES = 0; /* set by scripts/build_service_worker.py */
-  var AFTER_USE_MS = 5000;
-  var script = document.currentScript;
-  if (!script || !("serviceWorker" in navigator) || !window.isSecureContext) return;
+import { LANG, SITE_ROOT } from "./site.js";
+
+var PRECACHE_BYTES = 0; /* set by scripts/build_service_worker.py */
+var AFTER_USE_MS = 5000;
+
+function offlineCopy() {
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
   if (!/^https?:$/.test(location.protocol)) return;
-  var root = new URL("../../", script.src);
-  var zh = !/^en\b/.test(document.documentElement.lang || "");
+  var root = SITE_ROOT;
+  var zh = LANG !== "en";
   var saveData = Boolean(navigator.connection && navigator.connection.saveData);
   var started = false;
   var button = null;
@@ -103,4 +104,6 @@
 
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start);
-})();
+}
+
+offlineCopy();

@@ -22,6 +22,9 @@
 
 import { countLines, fileOf, recordLines, tableOf, text } from "./display.js";
 
+import { clauseUrl } from "../site.js";
+import { typed } from "./url-inputs.js";
+
 const STALL_MS = 15000;
 let worker = null;
 let forms = [];
@@ -46,6 +49,7 @@ function setUp(form) {
     lists: new Map(),  // field -> its list of objects (rows cloned from a <template>)
   };
   for (const box of form.querySelectorAll("[data-items]")) setUpItems(widget, box);
+  setTodays(widget);
   prefill(widget);
   form.addEventListener("input", (e) => changed(widget, e.target));
   form.addEventListener("change", (e) => changed(widget, e.target));
@@ -76,22 +80,6 @@ function changed(widget, target) {
   }
   writeUrl(widget);
   compute(widget);
-}
-
-function typed(spec, raw) {
-  if (!spec) return raw;
-  if (spec.type === "integer" || spec.type === "number") {
-    return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
-  }
-  if (spec.type === "boolean") {
-    if (raw === "true" || raw === "1" || raw === "on") return true;
-    if (raw === "false" || raw === "0") return false;
-    return raw;
-  }
-  if (spec.type === "list") {
-    try { return JSON.parse(raw); } catch (e) { return raw; }
-  }
-  return raw;
 }
 
 function readInputs(widget) {
@@ -213,6 +201,27 @@ function readItems(list) {
     }
     return item;
   });
+}
+
+// -------------------------------------------------------------- rules date
+
+// A field of display kind "today" (every calculator's `date`, the day whose rules
+// apply) starts at the browser's local date (not the UTC date of toISOString), and
+// that counts as its default: the URL holds it only when it is another day, so a
+// shared link without it follows the rules of the day it is opened.
+function localToday() {
+  const now = new Date();
+  const two = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+function setTodays(widget) {
+  for (const spec of widget.config.fields) {
+    const el = spec.display === "today" ? control(widget, spec.name) : null;
+    if (!el) continue;
+    spec.default = localToday();
+    el.value = spec.default;
+  }
 }
 
 // --------------------------------------------------------------------- URL
@@ -459,7 +468,7 @@ function errorTarget(widget, field) {
 function clauseHref(widget, id) {
   const chapter = /^c(\d+)-/.exec(id);
   if (!chapter) return null;
-  return `${widget.config.langRoot}ch${chapter[1].padStart(2, "0")}/#${id}`;
+  return clauseUrl(id, widget.config.lang);
 }
 
 /* Explanations name clauses by id (c12-8), as the API does; a reader sees them by

@@ -1,0 +1,107 @@
+"""Dated rules (issue 9): the day a calculator applies the rules of, and what
+its answer says about the versions it applied.
+
+Every calculator takes an optional `date` input (YYYY-MM-DD), the day whose
+rules apply; it defaults to today, the machine's local date (in the page, the
+form sends the browser's local date). A calculator whose inputs hold the date
+of the event the answer is about (`Calculator.event_date`: the date of
+spending, the date an annual leave entitlement is counted for) applies the
+rules in force on that day when it is given, and says so when the rules changed
+between it and `date`.
+
+The answer adds `as_of` (the day whose rules were applied) and
+`clause_versions` (each cited clause -> the in-force date of its version on
+that day, None for the original text). Facts only here: the wording is in
+calculators/messages/ (common.toml [fields.date] and [notes.dated]; a
+calculator's own [notes.dated.event], e.g. expenditure.toml).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from . import _amendments
+from ._data import RULES
+from ._validate import Field
+
+# Appended to every calculator's own inputs. The form starts it at the browser's
+# local date (display kind "today"); the URL holds it only when it is another day.
+DATE_FIELD = Field("date", "date", display={"kind": "today"})
+
+
+def today() -> date:
+    """The machine's local date (date.today() is local time, in Pyodide too)."""
+    return date.today()
+
+
+def rules_day(event_date: str | None, values: dict) -> tuple[date, date]:
+    """(the day whose rules apply, the day the `date` input asks for)."""
+    requested = values.get("date") or today()
+    event = values.get(event_date) if event_date else None
+    return (event or requested), requested
+
+
+def _table_clause(path: str) -> str | None:
+    node = RULES
+    for key in path.split("."):
+        node = node.get(key) if isinstance(node, dict) else None
+    return node.get("clause") if isinstance(node, dict) else None
+
+
+def touched(amendment, clauses) -> list:
+    """Those of `clauses` an amendment changes, or changes a value quoted from."""
+    hit = {change.clause for change in amendment.changes}
+    hit.update(_table_clause(path) for path in amendment.parameters)
+    return [clause for clause in clauses if clause in hit]
+
+
+def changed_between(first: date, second: date, clauses) -> list:
+    """The amendments touching `clauses` that come into force after the earlier
+    of two days and by the later one: those that make their rules differ."""
+    low, high = min(first, second), max(first, second)
+    return [a for a in _amendments.amendments()
+            if low < a.in_force <= high and touched(a, clauses)]
+
+
+def clause_versions(clauses, day: date) -> dict:
+    """Each clause -> the in-force date of its version on `day` ("YYYY-MM-DD"),
+    or None for the original text."""
+    out = {}
+    for clause in clauses:
+        version = _amendments.clause_version(clause, day)
+        out[clause] = None if version is None else version.isoformat()
+    return out
+
+
+_NOTE_OF_ACTION = {"replace": "dated.amended", "insert": "dated.inserted",
+                   "repeal": "dated.repealed"}
+
+
+def version_notes(clauses, day: date) -> list:
+    """Notes (key, params) naming the amendment behind each cited clause whose
+    version on `day` is not the original, one per amendment and kind of change,
+    in force order."""
+    latest = {}
+    for amendment in _amendments.amendments():
+        if amendment.in_force > day:
+            break
+        for change in amendment.changes:
+            if change.clause in clauses:
+                latest[change.clause] = (amendment, change.action)
+    groups: dict = {}
+    for clause in clauses:
+        if clause in latest:
+            amendment, action = latest[clause]
+            groups.setdefault((amendment.in_force, amendment.file, action),
+                              (amendment, action, []))[2].append(clause)
+    return [(_NOTE_OF_ACTION[action],
+             {"clauses": cited, "amendment": amendment.summary(),
+              "in_force": amendment.in_force.isoformat()})
+            for _, (amendment, action, cited) in sorted(groups.items(), key=lambda g: g[0])]
+
+
+def event_note(name: str, day: date, requested: date, clauses) -> list:
+    """A note when the event's date, not `date`, chose rules that differ."""
+    if day == requested or not changed_between(day, requested, clauses):
+        return []
+    return [(f"{name}.dated.event", {"rules_day": day.isoformat(),
+                                     "requested": requested.isoformat()})]

@@ -1,0 +1,146 @@
+/* The citation builder (/cite/): find clauses by number or by words, collect
+   them, and copy the reference block (citations with short links, optionally the
+   clause text) or save each clause's QR code. ?ids=12-8,16-1 pre-fills it.
+   The clause table is clauses.json (clause-table.js); the wording is ui-text.js. */
+import { parseRefs, refId, withLink } from "./citations.js";
+import { clauseTable } from "./clause-table.js";
+import { copyText } from "./copy.js";
+import { qrDataUrl } from "./qr.js";
+import { LANG, shortUrl } from "./site.js";
+import { fill, uiText } from "./ui-text.js";
+
+const T = uiText(LANG);
+const MAX_RESULTS = 30;
+
+/** The clauses a reference names: one clause, or every clause of a chapter. */
+export function clausesOf(ref, table) {
+  if (ref.item !== null) return table.byId[refId(ref)] ? [table.byId[refId(ref)]] : [];
+  return table.rows.filter((c) => c.chapter === ref.chapter);
+}
+
+/** The clauses every reference in `text` names, in order, each once. */
+export function clausesNamed(text, table) {
+  const found = [];
+  for (const ref of parseRefs(text, table.chapters).refs) {
+    for (const c of clausesOf(ref, table)) if (!found.includes(c)) found.push(c);
+  }
+  return found;
+}
+
+/** What the search box finds: the clauses named when the query is only references
+    (12-8 1-5-4, 第十二章), else the clauses holding every word (at most 30). */
+export function findClauses(query, table) {
+  const q = String(query || "").trim();
+  if (!q) return [];
+  if (parseRefs(q, table.chapters).onlyRefs) return clausesNamed(q, table);
+  const words = q.split(/[\s,，、;；]+/).filter(Boolean).map((w) => w.toLowerCase());
+  return table.rows.filter((c) => {
+    const hay = `${c.id} ${c.zh} ${c.en} ${c.chapter_title.zh} ${c.chapter_title.en}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  }).slice(0, MAX_RESULTS);
+}
+
+/** The reference block: one line per clause, the citation and its short link in
+    `lang`, numbered when there are several, each optionally followed by its text. */
+export function citationBlock(rows, lang, { withText = false, root } = {}) {
+  return rows.map((c, i) => {
+    const cite = withLink(c.citation[lang], shortUrl(c.id, lang, root), lang);
+    const text = withText ? `\n   ${lang === "en" ? c.en : c.zh}` : "";
+    return (rows.length > 1 ? `${i + 1}. ` : "") + cite + text;
+  }).join("\n");
+}
+
+function el(tag, props, ...children) {
+  const node = Object.assign(document.createElement(tag), props || {});
+  node.append(...children);
+  return node;
+}
+
+function init() {
+  const app = document.getElementById("cite-builder");
+  if (!app) return;
+  const query = app.querySelector(".cite-query");
+  const results = app.querySelector(".cite-results");
+  const chosenList = app.querySelector(".cite-chosen");
+  const output = app.querySelector(".cite-output");
+  const qr = app.querySelector(".cite-qr");
+  const withText = app.querySelector(".cite-with-text");
+  let table = { rows: [], byId: {}, chapters: [] };
+  let chosen = [];           // clause ids, in the order added
+
+  const lang = () => {
+    const r = app.querySelector("input[name=cite-lang]:checked");
+    return r ? r.value : LANG;
+  };
+  const choose = (id) => { if (!chosen.includes(id)) chosen.push(id); };
+  const update = () => { render(); search(); };
+
+  function qrFigure(c) {
+    const target = shortUrl(c.id, lang());
+    const img = el("img", { src: qrDataUrl(target), alt: fill(T.qrAlt, { target }), width: 132, height: 132 });
+    img.setAttribute("data-target", target);
+    const save = el("a", { href: img.src, download: `${c.id}.svg`,
+                           textContent: fill(T.qrSave, { citation: c.citation[lang()] }) });
+    return el("figure", {}, img, el("figcaption", {}, save));
+  }
+
+  function render() {
+    const rows = chosen.map((id) => table.byId[id]);
+    chosenList.replaceChildren(...rows.map((c) => {
+      const rm = el("button", { type: "button", className: "cite-remove", textContent: T.remove });
+      rm.setAttribute("aria-label", fill(T.removeLabel, { citation: c.citation[lang()] }));
+      rm.addEventListener("click", () => { chosen = chosen.filter((x) => x !== c.id); update(); });
+      const li = el("li", {}, el("span", { textContent: c.citation[lang()] }), " ", rm);
+      li.setAttribute("data-id", c.id);
+      return li;
+    }));
+    output.value = citationBlock(rows, lang(), { withText: Boolean(withText && withText.checked) });
+    qr.replaceChildren(...rows.map(qrFigure));
+  }
+
+  function search() {
+    results.textContent = "";
+    if (!query.value.trim()) return;
+    const found = findClauses(query.value, table);
+    if (!found.length) results.appendChild(el("li", { textContent: T.noMatch }));
+    for (const c of found) {
+      const on = chosen.includes(c.id);
+      const b = el("button", { type: "button", className: "cite-add", textContent: on ? T.added : T.add, disabled: on });
+      b.setAttribute("data-id", c.id);
+      b.addEventListener("click", () => { choose(c.id); update(); });
+      const text = el("span", { className: "cite-result-text",
+                                textContent: `${c.citation[LANG]}  ${LANG === "en" ? c.en : c.zh}` });
+      results.appendChild(el("li", {}, b, text));
+    }
+  }
+
+  query.addEventListener("input", search);
+  query.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Enter") return;
+    ev.preventDefault();
+    const adds = results.querySelectorAll(".cite-add:not([disabled])");
+    if (adds.length && adds.length <= 5) for (const b of adds) b.click();
+  });
+  for (const input of app.querySelectorAll("input[name=cite-lang], .cite-with-text")) {
+    input.addEventListener("change", render);
+  }
+  app.querySelector(".cite-copy").addEventListener("click", () => {
+    if (output.value) copyText(output.value, T.copied.block);
+  });
+  app.querySelector(".cite-clear").addEventListener("click", () => { chosen = []; update(); });
+
+  clauseTable().then((t) => {
+    table = t;
+    app.classList.add("is-ready");
+    const preset = new URLSearchParams(window.location.search).get("ids");
+    if (preset) {
+      for (const c of clausesNamed(preset, table)) choose(c.id);
+      render();
+    }
+    if (query.value) search();
+  }, () => {
+    results.appendChild(el("li", { textContent: T.tableFailed }));
+  });
+}
+
+if (globalThis.document) init();   // (a module runs once the page is parsed; Node imports only the functions)

@@ -1,0 +1,282 @@
+"""Dated rules (issue 9, point 6): every calculator takes `date`, applies the
+rules in force on it, and says which (`as_of`, `clause_versions`).
+
+The amendments are the fixtures of tests/data/amendments (use_amendments sets
+$HANDBOOK_AMENDMENTS and forgets every cached reading before and after).
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+import calculators
+from calcpaths import ROOT
+from calculators import _dated, _messages
+from conftest import FIXTURE_AMENDMENTS
+from matching import matches
+from test_language import en_leaks, zh_leaks
+
+# Valid inputs for each calculator, without a date.
+VALID = {"quorum": {"members": 5, "present": 4},
+         "condolence": {"event": "hospitalization", "person": "self"},
+         "rewards": {"articles": []}, "leave_approval": {"days": 1},
+         "annual_leave": {"years_worked": 3}, "expenditure": {"amount": 6000},
+         "duty_compensation": {"duty_days": 1}, "meeting_calendar": {"year": 2027}}
+
+DATED = json.loads(Path(__file__).with_name("dated_cases.json").read_text(encoding="utf-8"))
+CASES = DATED["cases"]
+
+
+def test_the_dated_cases_use_the_fixture_amendments():
+    assert ROOT / DATED["amendments"] == FIXTURE_AMENDMENTS
+    assert sorted(p.name for p in FIXTURE_AMENDMENTS.glob("*.toml")) == [
+        "2027-01-01-condolence.toml", "2027-03-01-leave-report.toml",
+        "2027-07-01-finance-and-study.toml"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_dated_case(case, use_amendments):
+    use_amendments()
+    result = calculators.run(case["calculator"], case["inputs"])
+    assert matches(case["expect"], result), json.dumps(result, ensure_ascii=False, indent=1)
+    if result["ok"]:
+        # clause_versions holds exactly the cited clauses, each a date or null.
+        assert list(result["clause_versions"]) == result["clauses"]
+        for version in result["clause_versions"].values():
+            assert version is None or date.fromisoformat(version) <= date.fromisoformat(
+                result["as_of"])
+        # Only an answer under an amended clause says it is amended.
+        amended = any(result["clause_versions"].values())
+        assert ("修改后的" in result["explanation_zh"]) == amended
+        assert ("as amended by" in result["explanation_en"]) == amended
+    # Every word in the reader's language (the same check as for cases.json).
+    echoes = [value for value in case["inputs"].values() if isinstance(value, str)]
+    texts = ([result["explanation_zh"], result["explanation_en"]] if result["ok"]
+             else [result["error"]["message_zh"], result["error"]["message_en"]])
+    assert not zh_leaks(texts[0], echoes) and not en_leaks(texts[1], echoes), texts
+
+
+def test_the_calendar_warns_only_of_changes_that_touch_its_year(use_amendments):
+    use_amendments()
+    within = calculators.run("meeting_calendar", {"year": 2027, "date": "2027-07-01"})
+    after = calculators.run("meeting_calendar", {"year": 2028, "date": "2027-07-01"})
+    before = calculators.run("meeting_calendar", {"year": 2026, "date": "2026-06-01"})
+    planned_early = calculators.run("meeting_calendar", {"year": 2028, "date": "2027-06-30"})
+    assert "注意：c9-1-2" in within["explanation_zh"]
+    assert "注意：" not in after["explanation_zh"] and "Note: " not in after["explanation_en"]
+    assert "注意：" not in before["explanation_zh"]
+    # 2028 planned under the rules of 30 June 2027: all of 2028 falls under the new text.
+    assert "注意：c9-1-2 自2027年7月1日起" in planned_early["explanation_zh"]
+    assert planned_early["clause_versions"]["c9-1-2"] is None
+
+
+def test_without_amendments_every_version_is_the_original(use_amendments, tmp_path):
+    use_amendments(tmp_path)  # an empty folder
+    assert set(VALID) == set(calculators.CALCULATORS)
+    for name, inputs in VALID.items():
+        result = calculators.run(name, {**inputs, "date": "2030-01-01"})
+        assert result["ok"] and result["as_of"] == "2030-01-01"
+        assert result["clause_versions"] == {clause: None for clause in result["clauses"]}
+
+
+def test_no_cached_amendments_leak_from_one_folder_to_the_next(use_amendments, tmp_path):
+    inputs = {"event": "hospitalization", "person": "self", "date": "2027-06-01"}
+    use_amendments()
+    assert calculators.run("condolence", inputs)["amount_min"] == 1000
+    use_amendments(tmp_path)
+    assert calculators.run("condolence", inputs)["amount_min"] == 800
+    use_amendments()
+    assert calculators.run("condolence", inputs)["amount_min"] == 1000
+
+
+def test_the_date_defaults_to_today(use_amendments, monkeypatch):
+    use_amendments()
+    inputs = {"event": "hospitalization", "person": "self"}
+    monkeypatch.setattr(_dated, "today", lambda: date(2026, 12, 31))
+    before = calculators.run("condolence", inputs)
+    monkeypatch.setattr(_dated, "today", lambda: date(2027, 1, 1))
+    after = calculators.run("condolence", inputs)
+    assert (before["as_of"], before["amount_min"]) == ("2026-12-31", 800)
+    assert (after["as_of"], after["amount_min"]) == ("2027-01-01", 1000)
+    assert calculators.run("condolence", {**inputs, "date": None})["as_of"] == "2027-01-01"
+
+
+def test_today_is_the_machines_local_date():
+    assert _dated.today() == date.today()
+
+
+def test_every_calculator_describes_the_date_input():
+    hints = {"expenditure": "填写了开支日期时，按开支日期施行的规定计算；否则按这一天，默认为今天。",
+             "annual_leave": "填写了计算日期时，按计算日期施行的规定计算；否则按这一天，默认为今天。"}
+    for name in calculators.CALCULATORS:
+        fields = calculators.schema(name)["fields"]
+        date_field = dict(fields[-1])
+        display = date_field.pop("display")
+        assert date_field == {"name": "date", "type": "string", "required": False,
+                              "format": "YYYY-MM-DD", "label_zh": "适用日期",
+                              "label_en": "Rules as of"}
+        # The form starts it at the browser's local date, with a line under it.
+        assert display["kind"] == "today"
+        assert display["hint"]["zh"] == hints.get(name, "按这一天施行的规定计算，默认为今天。")
+        assert display["hint"]["en"].startswith(
+            "When the date" if name in hints else "The rules in force on this day apply")
+
+
+# ------------------------------------------- the schema quotes the rules in force
+# The words of the form that quote a rule (the rewards' rates, the personal leave
+# that cancels annual leave, the meetings' titles) follow the rules in force on the
+# schema's day (the build passes its date), as the answers do.
+
+def _amend_rates_and_leave(folder):
+    (folder / "2028-01-01-rates.toml").write_text(
+        'title_zh = "关于调整奖励和事假标准的决定"\nin_force = 2028-01-01\n'
+        '[parameters."rewards.levels.national"]\nreward = 3000\n'
+        'text = "国家级刊物每篇奖励3000元"\n'
+        '[parameters."annual_leave.personal_leave"]\ndays = 15\n'
+        'text = "职工请事假累计15天以上且单位按照规定不扣工资的"\n', encoding="utf-8")
+    return folder
+
+
+def _rates(day):
+    outlets = calculators.schema("rewards", day)["fields"][0]["items"]["fields"][0]
+    return [group["lead"]["zh"] for group in outlets["display"]["groups"]]
+
+
+def _personal_leave(day):
+    reasons = {o["name"]: o for o in calculators.schema("annual_leave", day)["outputs"]}["reasons"]
+    return reasons["display"]["labels"]["personal_leave"]
+
+
+def test_the_form_shows_the_rates_and_days_in_force_on_the_schemas_day(use_amendments, tmp_path):
+    use_amendments(_amend_rates_and_leave(tmp_path))
+    assert _rates(date(2027, 12, 31))[-1] == "每篇2000元"
+    assert _rates(date(2028, 1, 1))[-1] == "每篇3000元"
+    assert _personal_leave(date(2027, 12, 31))["zh"].startswith("事假累计20天")
+    assert _personal_leave(date(2028, 1, 1)) == {
+        "zh": "事假累计15天以上且未扣工资",
+        "en": "15 or more days of personal leave with no pay deducted"}
+    # The answers agree with the form of their day.
+    article = {"articles": [{"outlets": ["国家级刊物"]}]}
+    assert calculators.run("rewards", {**article, "date": "2028-01-01"})["total"] == 3000
+    assert calculators.run("rewards", {**article, "date": "2027-12-31"})["total"] == 2000
+
+
+def test_the_schema_defaults_to_the_rules_of_today(use_amendments, tmp_path, monkeypatch):
+    use_amendments(_amend_rates_and_leave(tmp_path))
+    monkeypatch.setattr(_dated, "today", lambda: date(2028, 1, 1))
+    assert _rates(None)[-1] == "每篇3000元"
+    described = {spec["name"]: spec for spec in calculators.describe()["calculators"]}
+    outlets = described["rewards"]["fields"][0]["items"]["fields"][0]
+    assert outlets["display"]["groups"][-1]["lead"]["zh"] == "每篇3000元"
+
+
+def test_the_calendar_titles_and_ics_quote_the_rules_in_force(use_amendments):
+    use_amendments()
+    def titles(day):
+        counts = {o["name"]: o for o in calculators.schema("meeting_calendar", day)["outputs"]}
+        return counts["counts"]["display"]["labels"]["central_group_study"]
+    assert "3" in titles(date(2027, 6, 30))["zh"] and "5" not in titles(date(2027, 6, 30))["zh"]
+    assert "5" in titles(date(2027, 7, 1))["zh"] and "5 days" in titles(date(2027, 7, 1))["en"]
+    answer = calculators.run("meeting_calendar", {"year": 2027, "date": "2027-07-01", "ics": True})
+    for lang, words in (("zh", "不少于5天"), ("en", "at least 5 days")):
+        text = calculators.to_ics(answer, lang).replace("\r\n ", "")
+        assert words in text, lang
+
+
+@pytest.mark.parametrize("value,code", [
+    ("2027-02-30", "date"), ("2027/01/01", "format"), ("2027-1-1", "format"),
+    ("1899-12-31", "range"), (20270101, "type"), ("", "format"), (True, "type"),
+])
+def test_a_bad_date_is_a_field_error_in_both_languages(value, code):
+    for name, inputs in VALID.items():
+        result = calculators.run(name, {**inputs, "date": value})
+        assert result["ok"] is False, name
+        assert result["error"]["field"] == "date" and result["error"]["code"] == code
+        assert "适用日期" in result["error"]["message_zh"]
+        assert "Rules as of" in result["error"]["message_en"]
+
+
+def test_the_dated_wording_is_data_in_full_width_chinese():
+    # The wording is in the messages files (common.toml: the date input and the
+    # shared notes; a calculator's own file: its event-date and calendar notes),
+    # never in the code.
+    assert "适用日期" not in (ROOT / "calculators" / "_messages.py").read_text(encoding="utf-8")
+    common = (ROOT / "calculators" / "messages" / "common.toml").read_text(encoding="utf-8")
+    assert "[fields.date]" in common and "[notes.dated.amended]" in common
+    dated = {key: text for key, text in _messages.NOTES.items()
+             if key.startswith("dated.") or ".dated." in key}
+    assert set(dated) == {"dated.amended", "dated.inserted", "dated.repealed",
+                          "expenditure.dated.event", "annual_leave.dated.event",
+                          "meeting_calendar.dated.calendar_year"}
+    texts = list(dated.items()) + [
+        (f"{name}.date.hint", (hint["zh"], hint["en"])) for name in calculators.CALCULATORS
+        for hint in [_messages.field_words(name, "date")["hint"]]] + [
+        (f"amendment.{key}", _messages.words(None, f"amendment.{key}"))
+        for key in _messages.table(None, "amendment")]
+    for key, (zh, en) in texts:
+        assert not re.search(r"[,;:()!?]", zh), (key, zh)  # full-width in Chinese
+        if not key.startswith("amendment."):  # (an untitled amendment: its Chinese title)
+            assert not re.search(r"[\u3400-\u9fff]", en), (key, en)
+
+
+# --------------------------------------------------------------- command line
+
+def cli(args, tz=None, amendments=None):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("PYTHONIOENCODING", None)
+    env.pop("HANDBOOK_AMENDMENTS", None)
+    if tz:
+        env["TZ"] = tz
+    if amendments:
+        env["HANDBOOK_AMENDMENTS"] = str(amendments)
+    done = subprocess.run([sys.executable, "-m", "calculators", *args], cwd=ROOT, env=env,
+                          capture_output=True, timeout=60)
+    assert done.stderr == b"" and b"Traceback" not in done.stdout
+    return done.returncode, json.loads(done.stdout.decode("utf-8"))
+
+
+def test_the_cli_applies_the_date_given():
+    for day, amount in (("2026-12-31", 800), ("2027-01-01", 1000)):
+        code, answer = cli(["condolence", "--json", json.dumps(
+            {"event": "hospitalization", "person": "self", "date": day})],
+            amendments=FIXTURE_AMENDMENTS)
+        assert code == 0 and answer["amount_min"] == amount and answer["as_of"] == day
+
+
+def test_the_cli_defaults_to_the_machines_local_date_not_utc():
+    # A time zone in which today is not the UTC date, whatever the time of day:
+    # 14 hours ahead late in the UTC day, 12 hours behind early in it.
+    utc = datetime.now(timezone.utc)
+    hours = 14 if utc.hour >= 12 else -12
+    tz = f"<{hours:+03d}>{-hours:+d}"        # POSIX: the sign is inverted
+    before = (datetime.now(timezone.utc) + timedelta(hours=hours)).date()
+    code, answer = cli(["quorum", "--json", '{"members": 5, "present": 4}'], tz=tz)
+    after = (datetime.now(timezone.utc) + timedelta(hours=hours)).date()
+    assert before != utc.date()  # the premise: the local date is not the UTC date
+    assert code == 0
+    assert answer["as_of"] in (before.isoformat(), after.isoformat())
+
+
+def test_the_cli_refuses_a_bad_date_with_exit_2():
+    code, answer = cli(["leave_approval", "--json", '{"days": 1, "date": "2027-13-01"}'])
+    assert code == 2
+    assert answer["error"]["field"] == "date" and answer["error"]["code"] == "date"
+    assert "适用日期" in answer["error"]["message_zh"]
+
+
+def test_the_cli_calendar_quotes_the_clauses_of_its_date():
+    code, answer = cli(["meeting_calendar", "--json", '{"year": 2027, "date": "2027-07-01"}'],
+                       amendments=FIXTURE_AMENDMENTS)
+    assert code == 0
+    env = dict(os.environ, PYTHONPATH=str(ROOT), HANDBOOK_AMENDMENTS=str(FIXTURE_AMENDMENTS))
+    done = subprocess.run([sys.executable, "-m", "calculators", "meeting_calendar", "--json",
+                           '{"year": 2027, "date": "2027-07-01"}', "--ics"], cwd=ROOT, env=env,
+                          capture_output=True, timeout=60)
+    ics = done.stdout.decode("utf-8").replace("\r\n ", "")
+    assert "每次时间不少于5天" in ics and "每次时间不少于3天" not in ics
