@@ -44,10 +44,6 @@ def _numbers(node):
             yield from _numbers(value)
 
 
-def test_the_docs_have_127_clauses():
-    assert len(CLAUSES) == 127
-
-
 @pytest.mark.parametrize("path,table", _leaf_tables(), ids=[p for p, _ in _leaf_tables()])
 def test_each_rule_table_cites_a_real_clause_and_quotes_it(path, table):
     assert table.get("clause") in CLAUSES, path
