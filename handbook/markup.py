@@ -1,8 +1,9 @@
 """HTML in and out without regular expressions.
 
-Writing: el() builds a small tree and render() writes it, escaping every text and
-attribute value, so no clause text or title ever becomes markup. Attributes keep
-the order given; an attribute whose value is None is written bare (`download`).
+Writing: el() builds an ElementTree element, the tree Python-Markdown itself builds
+for a page, and render() writes it with Python-Markdown's own serializer: every text
+and attribute value escaped, attributes in alphabetical order, an attribute whose
+value is None written bare (`download`). No clause text or title becomes markup.
 
 Reading and editing built HTML: StartTags parses a page with html.parser (the
 standard library's HTML parser, as Material's search plugin and csp.py do) and
@@ -11,44 +12,37 @@ can change one tag or one script body and leave every other byte as it was.
 """
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass, field
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-        "source", "track", "wbr"}
+from markdown.serializers import to_html_string
 
 
 # ---------------------------------------------------------------- writing
-@dataclass
-class Element:
-    tag: str
-    attrs: dict[str, str | None]
-    children: list[Element | str] = field(default_factory=list)
+def el(tag: str, attrs: dict[str, str | None] | None = None, *children: etree.Element | str) -> etree.Element:
+    """An element with its children: elements, or texts between them."""
+    element = etree.Element(tag, dict(attrs or {}))
+    last = None
+    for child in children:
+        if isinstance(child, str):
+            if last is None:
+                element.text = (element.text or "") + child
+            else:
+                last.tail = (last.tail or "") + child
+        else:
+            element.append(child)
+            last = child
+    return element
 
 
-def el(tag: str, attrs: dict[str, str | None] | None = None, *children: Element | str) -> Element:
-    return Element(tag, dict(attrs or {}), [c for c in children if c != ""])
+def render(element: etree.Element) -> str:
+    return to_html_string(element)
 
 
-def start_tag(name: str, attrs: dict[str, str | None]) -> str:
-    written = "".join(f" {k}" if v is None else f' {k}="{html.escape(v, quote=True)}"'
-                      for k, v in attrs.items())
-    return f"<{name}{written}>"
-
-
-def render(node: Element | str) -> str:
-    if isinstance(node, str):
-        return html.escape(node, quote=True)
-    if node.tag in VOID:
-        return start_tag(node.tag, node.attrs)
-    inner = "".join(render(c) for c in node.children)
-    return f"{start_tag(node.tag, node.attrs)}{inner}</{node.tag}>"
-
-
-def join(items: list[Element | str], separator: str) -> list[Element | str]:
+def join(items: list[etree.Element | str], separator: str) -> list[etree.Element | str]:
     """items with separator (a text) between them."""
-    out: list[Element | str] = []
+    out: list[etree.Element | str] = []
     for i, item in enumerate(items):
         if i:
             out.append(separator)

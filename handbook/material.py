@@ -30,6 +30,7 @@ Material 9.8
 """
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -39,7 +40,7 @@ from urllib.parse import urlsplit
 
 from jinja2.utils import htmlsafe_json_dumps
 
-from handbook.markup import StartTags, splice, start_tag
+from handbook.markup import StartTags, splice
 
 SEARCH_WORKER = re.compile(r"search\.[0-9a-f]+\.min\.js")
 SEARCH_WRAPPER = "handbook-search.js"          # docs/assets/javascripts/workers/
@@ -200,8 +201,8 @@ def fix_page(text: str, lang: str, default: str) -> str:
     if len(dialogs) != 1:
         raise MaterialChanged(f"expected Material's one search dialog, found {len(dialogs)}")
     dialog = dialogs[0]
-    edits.append((dialog.start, dialog.end,
-                  start_tag("div", {**dialog.attrs, "aria-label": DIALOG_NAMES[lang]})))
+    name = html.escape(DIALOG_NAMES[lang], quote=True)
+    edits.append((dialog.end - 1, dialog.end, f' aria-label="{name}">'))
 
     for link in tags.find("link", rel="alternate"):
         if "hreflang" in link.attrs:

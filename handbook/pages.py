@@ -134,7 +134,7 @@ def bilingual_page(chapter: int, lang: str) -> str:
     for r in rows:
         if r.chapter != chapter:
             continue
-        grid.children.append(el(
+        grid.append(el(
             "div", {"class": "bilingual-row bilingual-sub" if r.sub else "bilingual-row", "id": r.id},
             el("a", {"class": "bilingual-id", "href": f"#{r.id}"},
                item_zh(r, by_id) if lang == "zh" else item_en(r, by_id)),
