@@ -10,9 +10,13 @@ clauses.json, the citation builder and the documents.
     Yongding Office Rules, "Financial Management Rules", cl. 8
     Yongding Office Rules, "Rules on Major Administrative Decision-Making", art. 1
 
-Items are written as printed: "8." → 第8条; "第一条" as it stands; chapter 18's
-"一、" → 第一条; a circled sub-item ④ → 第④项. In English, chapters 16 and 17
-number their items 第X条 (Article X), hence art.; the others cl.
+Items are written as printed: "8." → 第8条; "第一条" as it stands; "一、" (as in
+the last chapter) → 第一条; a circled sub-item ④ → 第④项. In English, an item
+printed 第X条 is an Article (art.), any other a clause (cl.): the unit follows the
+printed number, so no chapter is named here.
+
+Every part comes from the clause table (handbook/clauses.py): the chapter titles
+and the numbers as printed.
 """
 from __future__ import annotations
 
@@ -49,9 +53,22 @@ def item_zh(c, by_id) -> str:
     return head + (f"第{CIRCLED[c.sub - 1]}项" if c.sub else "")
 
 
-def item_en(c) -> str:
+def _is_article(c, by_id) -> bool:
+    return _parent_number(c, by_id).startswith("第")
+
+
+def item_en(c, by_id) -> str:
     """cl. 8 / cl. 5(4) / art. 1."""
-    unit = "art." if c.chapter in (16, 17) else "cl."
+    unit = "art." if _is_article(c, by_id) else "cl."
+    return f"{unit} {c.item}" + (f"({c.sub})" if c.sub else "")
+
+
+def item_label(c, by_id, lang: str) -> str:
+    """The item as a reader says it, in a heading or a search result: 第3条 /
+    Clause 3 / Article 1 / Clause 5(4)."""
+    if lang == "zh":
+        return item_zh(c, by_id)
+    unit = "Article" if _is_article(c, by_id) else "Clause"
     return f"{unit} {c.item}" + (f"({c.sub})" if c.sub else "")
 
 
@@ -59,8 +76,8 @@ def cite_zh(c, by_id) -> str:
     return f"{WORK_ZH}“{chapter_name_zh(c.chapter_title_zh)}”{item_zh(c, by_id)}"
 
 
-def cite_en(c) -> str:
-    return f'{WORK_EN}, "{chapter_name_en(c.chapter_title_en)}", {item_en(c)}'
+def cite_en(c, by_id) -> str:
+    return f'{WORK_EN}, "{chapter_name_en(c.chapter_title_en)}", {item_en(c, by_id)}'
 
 
 def cite_in_page(c, by_id, lang: str) -> str:
@@ -68,7 +85,7 @@ def cite_in_page(c, by_id, lang: str) -> str:
     Financial Management Rules, cl. 8 (calculator results, lists of rules applied)."""
     if lang == "zh":
         return f"“{chapter_name_zh(c.chapter_title_zh)}”{item_zh(c, by_id)}"
-    return f"{chapter_name_en(c.chapter_title_en)}, {item_en(c)}"
+    return f"{chapter_name_en(c.chapter_title_en)}, {item_en(c, by_id)}"
 
 
 def with_link_zh(citation: str, url: str) -> str:

@@ -24,7 +24,12 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 LANGS = ("zh", "en")
 ATTR_LINE = re.compile(r"^\{:\s*(?P<attrs>[^}]*)\}\s*$")
-CLAUSE_ID = re.compile(r"^c(?P<chapter>\d+)-(?P<item>\d+)(?:-(?P<sub>\d+))?$")
+# The clause id, c{chapter}-{item} or c{chapter}-{item}-{sub} (c12-8, c1-5-4): the one
+# spelling of the pattern. Build others from it: CLAUSE_ID (a whole string), ID_IN_TEXT
+# (ids inside a text), or ID_PATTERN inside a larger pattern.
+ID_PATTERN = r"c(?P<chapter>\d+)-(?P<item>\d+)(?:-(?P<sub>\d+))?"
+CLAUSE_ID = re.compile(rf"^{ID_PATTERN}$")
+ID_IN_TEXT = re.compile(rf"\b{ID_PATTERN}\b")
 NUMBER = re.compile(r"^(\d+\.|第[一二三四五六七八九十]+条|[一二三四五六七八九十]+、|[①-⑳])")
 NOTE_START = re.compile(r'^!!!\s+editor-note\b(?:\s+"(?P<title>[^"]*)")?')
 
@@ -74,6 +79,13 @@ class Clause:
     @property
     def parent(self) -> str | None:
         return f"c{self.chapter}-{self.item}" if self.sub else None
+
+    def title(self, lang: str) -> str:
+        """The chapter's title in `lang` ("zh" or "en")."""
+        return self.chapter_title_zh if lang == "zh" else self.chapter_title_en
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
 
 
 def _plain(inline) -> str:
@@ -192,6 +204,25 @@ def table(day=None) -> tuple[list[Clause], dict[str, Clause]]:
     date), the amendments applied (handbook/versions.py): what the build shows."""
     from . import versions
     return versions.table(day)
+
+
+def chapters(rows: list[Clause]) -> dict[int, Clause]:
+    """Chapter number → its first clause (which carries the chapter's titles), in order.
+    The number of chapters is len(chapters(rows)): nothing else counts them."""
+    out: dict[int, Clause] = {}
+    for r in rows:
+        out.setdefault(r.chapter, r)
+    return out
+
+
+def clause_counts(rows: list[Clause]) -> dict[int, int]:
+    """Chapter number → its clauses as a reader counts them (sub-items ① … belong
+    to their clause)."""
+    counts: dict[int, int] = {}
+    for r in rows:
+        if r.sub is None:
+            counts[r.chapter] = counts.get(r.chapter, 0) + 1
+    return counts
 
 
 def as_dicts(rows: list[Clause]) -> list[dict]:

@@ -6,6 +6,7 @@ also pins it through SOURCE_DATE_EPOCH); the default is today.
 """
 from __future__ import annotations
 
+import json
 import os
 from datetime import date, datetime, timezone
 
@@ -49,3 +50,21 @@ def date_zh(d: date) -> str:
 
 def date_en(d: date) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def edition_css() -> str:
+    """assets/stylesheets/edition.css: the printed page's running header (title and the
+    date the text is as of) and page number, per language. @page margin boxes take
+    only literal text, so the build writes the date into the stylesheet."""
+    day = as_of()
+    head = {"zh": f"永定区编办管理制度 · 本文本截至{date_zh(day)}",
+            "en": f"Yongding Office Rules Handbook · text as of {date_en(day)}"}
+    box = "font-size: 9pt; color: #444; font-family: serif;"
+    out = ["/* Generated from handbook/edition.py (edition_css). */"]
+    for lang, name in (("zh", "handbook-zh"), ("en", "handbook-en")):
+        out.append(f'@page {name} {{ size: A4; margin: 18mm 18mm 16mm;'
+                   f' @top-center {{ content: {json.dumps(head[lang], ensure_ascii=False)}; {box} }}'
+                   f' @bottom-center {{ content: "— " counter(page) " —"; {box} }} }}')
+    out.append('@media print { html[lang^="zh"] body { page: handbook-zh; }'
+               ' html[lang^="en"] body { page: handbook-en; } }')
+    return "\n".join(out) + "\n"

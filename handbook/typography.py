@@ -4,7 +4,7 @@ font) and screen readers switch to a Chinese voice.
 
 A Python-Markdown treeprocessor: it works on the parsed tree before the HTML is
 written, so no HTML is re-parsed or edited with regular expressions. Registered
-for the English build by overrides/hooks/language.py.
+for the English build by overrides/hooks/pages.py.
 """
 from __future__ import annotations
 

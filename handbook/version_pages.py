@@ -227,6 +227,23 @@ def _yaml(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def generated(lang: str, base: str) -> dict[str, str]:
+    """Path under the language root → Markdown: /v/, each version's index and
+    chapters, and each chapter's history. `base`: the language root's path."""
+    h = V.history()
+    rows, _ = V.table()
+    chapters = sorted({r.chapter for r in rows})
+    out = {"v/index.md": versions_index(h, lang)}
+    for key in snapshot_keys(h):
+        folder = f"v/{key.isoformat() if key else V.ORIGINAL}"
+        out[f"{folder}/index.md"] = snapshot_index(h, key, lang, rows)
+        for n in chapters:
+            out[f"{folder}/ch{n:02d}.md"] = snapshot_chapter(h, key, lang, n, base)
+    for n in chapters:
+        out[f"history/ch{n:02d}.md"] = history_page(h, lang, n)
+    return out
+
+
 # ---------------------------------------------------------------- history pages
 def history_page(h: V.History, lang: str, chapter: int) -> str:
     """/history/chNN.md: each clause of the chapter with all its versions."""

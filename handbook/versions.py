@@ -390,7 +390,7 @@ def shown(row, lang: str) -> tuple[str, bool]:
 # ---------------------------------------------------------------- citations of a version
 def cite_version(c, by_id, v: Version, lang: str, current: Version | None) -> str:
     """The citation, with the version when it is not the one in force."""
-    base = cite_zh(c, by_id) if lang == "zh" else cite_en(c)
+    base = cite_zh(c, by_id) if lang == "zh" else cite_en(c, by_id)
     if current is not None and v is current:
         return base
     L = LABELS[lang]

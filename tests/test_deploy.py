@@ -1,19 +1,13 @@
 """deploy/nginx.conf and the Content-Security-Policy the build generates."""
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
-
-HOOK = Path(__file__).resolve().parents[1] / "overrides" / "hooks" / "csp.py"
-_spec = importlib.util.spec_from_file_location("csp_hook", HOOK)
-csp = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(csp)
+from handbook import csp
 
 
 def test_nginx_conf_serves_wasm_and_includes_generated_csp(root):
@@ -56,7 +50,6 @@ def test_generated_policy_is_strict(site_dir):
 
 
 def test_inline_event_handlers_fail_the_build(tmp_path):
-    from mkdocs.exceptions import PluginError
     (tmp_path / "index.html").write_text(
         '<script>var a=1</script><script type="application/json">{}</script>'
         '<p style="color:red">x</p>', encoding="utf-8")
@@ -65,7 +58,7 @@ def test_inline_event_handlers_fail_the_build(tmp_path):
     csp.write(tmp_path)
     assert (tmp_path / "csp.txt").exists()
     (tmp_path / "bad.html").write_text('<button onclick="go()">x</button>', encoding="utf-8")
-    with pytest.raises(PluginError, match="onclick"):
+    with pytest.raises(csp.CSPError, match="onclick"):
         csp.write(tmp_path)
 
 

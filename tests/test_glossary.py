@@ -41,7 +41,7 @@ from handbook import clauses as extractor
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = {lang: ROOT / "docs" / lang / "glossary.md" for lang in ("en", "zh")}
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-LINK = re.compile(r"^(?P<page>ch\d\d)\.md#(?P<id>c\d+-\d+(?:-\d+)?)$")
+LINK = re.compile(rf"^(?P<page>ch\d\d)\.md#(?P<id>{extractor.ID_PATTERN})$")
 STOPWORDS = {"the", "a", "an", "of", "and", "or", "for", "to", "in", "on", "from", "with",
              "by", "at", "as"}
 

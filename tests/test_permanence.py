@@ -13,12 +13,20 @@ The list only grows. To add the URLs of new clauses or pages:
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:     # also run as a script (--add)
+    sys.path.insert(0, str(ROOT))
+
+from handbook import clauses as clause_table  # noqa: E402
 
 LIST = Path(__file__).parent / "data" / "published_urls.txt"
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
@@ -31,8 +39,28 @@ def file_for(site: Path, url: str) -> Path:
     return site / path
 
 
-def has_id(html: str, ident: str) -> bool:
-    return re.search(rf'\bid="{re.escape(ident)}"', html) is not None
+class Ids(HTMLParser):
+    """Every id of a page, with the classes of its element, in document order."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.ids: dict[str, list[str]] = {}
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.setdefault(a["id"], (a.get("class") or "").split())
+
+
+@functools.lru_cache(maxsize=None)
+def ids_of(path: Path) -> dict[str, list[str]]:
+    return Ids(path.read_text(encoding="utf-8")).ids
+
+
+def ids_with_class(html: str, cls: str) -> list[str]:
+    return [i for i, classes in Ids(html).ids.items() if cls in classes]
 
 
 def urls_in_site(site: Path) -> list[str]:
@@ -44,12 +72,12 @@ def urls_in_site(site: Path) -> list[str]:
             url = f"/{prefix}{page.parent.name}/"
             urls.append(url)
             html = page.read_text(encoding="utf-8")
-            urls += [f"{url}#{i}" for i in re.findall(r'<p class="clause[^"]*" id="(c[\d-]+)"', html)]
+            urls += [f"{url}#{i}" for i in ids_with_class(html, "clause")]
         for page in sorted(root.glob("bilingual/ch[0-9][0-9]/index.html")):
             url = f"/{prefix}bilingual/{page.parent.name}/"
             urls.append(url)
             html = page.read_text(encoding="utf-8")
-            urls += [f"{url}#{i}" for i in re.findall(r'class="bilingual-row[^"]*" id="(c[\d-]+)"', html)]
+            urls += [f"{url}#{i}" for i in ids_with_class(html, "bilingual-row")]
         for short in sorted((root / "c").glob("*/index.html"), key=lambda p: [int(x) for x in p.parent.name.split("-")]):
             urls.append(f"/{prefix}c/{short.parent.name}/")
         for name in ("print/", "cite/", "data/", "bilingual/", "404.html"):
@@ -67,27 +95,35 @@ def published() -> list[str]:
 
 
 def test_list_is_complete_for_the_clauses():
+    """Every clause and chapter of the clause table has its addresses on the list, in
+    both languages, and the list has no clause or chapter the table lacks."""
     urls = set(published())
-    assert len([u for u in urls if re.fullmatch(r"/ch\d\d/#c[\d-]+", u)]) == 127
-    assert len([u for u in urls if re.fullmatch(r"/en/ch\d\d/#c[\d-]+", u)]) == 127
-    assert len([u for u in urls if re.fullmatch(r"/c/\d+-[\d-]+/", u)]) == 127
-    assert len([u for u in urls if re.fullmatch(r"/en/c/\d+-[\d-]+/", u)]) == 127
-    assert len([u for u in urls if re.fullmatch(r"/(en/)?c/\d+/", u)]) == 36
+    rows, _ = clause_table.table()
+    chapters = clause_table.chapters(rows)
+    for prefix in ("", "/en"):
+        expected = {
+            "anchor": {f"{prefix}/{r.page}/#{r.id}" for r in rows},
+            "short": {f"{prefix}/c/{r.id[1:]}/" for r in rows},
+            "chapter short": {f"{prefix}/c/{n}/" for n in chapters},
+        }
+        listed = {
+            "anchor": {u for u in urls if re.fullmatch(rf"{prefix}/ch\d\d/#c[\d-]+", u)},
+            "short": {u for u in urls if re.fullmatch(rf"{prefix}/c/\d+-[\d-]+/", u)},
+            "chapter short": {u for u in urls if re.fullmatch(rf"{prefix}/c/\d+/", u)},
+        }
+        assert listed == expected, prefix or "/"
     assert "/ch12/#c12-8" in urls and "/en/c/12-8/" in urls and "/c/12/" in urls
 
 
 def test_no_published_url_is_missing(site_dir):
     missing = []
-    cache: dict[Path, str] = {}
     for url in published():
         path = file_for(site_dir, url)
         if not path.is_file():
             missing.append(url)
             continue
-        if "#" in url:
-            html = cache.setdefault(path, path.read_text(encoding="utf-8"))
-            if not has_id(html, url.split("#", 1)[1]):
-                missing.append(url)
+        if "#" in url and url.split("#", 1)[1] not in ids_of(path):
+            missing.append(url)
     assert not missing, f"{len(missing)} published URLs are gone: {missing[:20]}"
 
 
@@ -106,11 +142,11 @@ def test_short_links_lead_to_their_clause(site_dir, prefix):
         assert f'<a href="{expected}">' in html     # works without JS and without refresh
         landing = file_for(site_dir, f"/{prefix}ch{chapter:02d}/")
         if m.group(2):
-            assert has_id(landing.read_text(encoding="utf-8"), f"c{chapter}-{m.group(2)}"), url
+            assert f"c{chapter}-{m.group(2)}" in ids_of(landing), url
 
 
 if __name__ == "__main__":
-    site = Path(os.environ.get("HANDBOOK_SITE", Path(__file__).resolve().parents[1] / "site"))
+    site = Path(os.environ.get("HANDBOOK_SITE", ROOT / "site"))
     if "--add" not in sys.argv:
         sys.exit(__doc__)
     old = published() if LIST.exists() else []

@@ -12,6 +12,10 @@ import subprocess
 
 import pytest
 
+from handbook import clauses as clause_table
+
+# A chapter the handbook does not have (one after its last).
+NO_SUCH_CHAPTER = max(clause_table.chapters(clause_table.table()[0])) + 1
 # The citation form (handbook/citations.py): the work, the set of rules, the item as printed.
 ZH_12_8 = "《永定区编办管理制度》“财务管理制度”第8条"
 

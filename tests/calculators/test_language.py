@@ -22,10 +22,11 @@ from pathlib import Path
 import pytest
 
 import calculators
+from handbook import clauses as clause_table
 
 CASES = json.loads((Path(__file__).with_name("cases.json")).read_text(encoding="utf-8"))["cases"]
 
-_CLAUSE_ID = re.compile(r"\bc[0-9]+(?:-[0-9]+)+")
+_CLAUSE_ID = clause_table.ID_IN_TEXT
 _ASCII_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\[[0-9]+\])?(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 ZH_ALLOWED = {"YYYY", "MM", "DD", "JSON", "iCalendar"}
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
