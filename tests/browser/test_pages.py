@@ -17,7 +17,9 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 def page_paths() -> list[str]:
     """Every page of both languages; of the 290 short-link stubs (which redirect to
-    chapter pages already on this list) one clause and one chapter per language."""
+    chapter pages already on this list) one clause and one chapter per language; of
+    the point-in-time and history pages (one template each, tested for content in
+    tests/test_amendments.py) the indexes and chapters 1 and 12."""
     if not SITE.exists():
         return []
     out = []
@@ -26,6 +28,9 @@ def page_paths() -> list[str]:
         if rel.startswith("assets"):
             continue
         if rel.startswith(("c/", "en/c/")) and rel.split("c/", 1)[1] not in ("12-8", "12"):
+            continue
+        if rel.startswith(("v/", "en/v/", "history/", "en/history/")) and \
+                rel.rsplit("/", 1)[-1] not in ("v", "original", "ch01", "ch12"):
             continue
         out.append("/" if rel == "." else f"/{rel}/")
     return out + ["/404.html", "/en/404.html"]
