@@ -472,12 +472,14 @@ function clauseHref(widget, id) {
 }
 
 /* Explanations name clauses by id (c12-8), as the API does; a reader sees them by
-   their printed numbers, in brackets of the page's language. */
+   their printed numbers, in brackets of the page's language. In Chinese the spaces
+   that set an id apart from the characters around it go with it. */
 function readable(widget, text) {
   const zh = widget.config.lang === "zh";
   return text
     .replace(/\((c\d+-\d+(?:-\d+)?)\)/g, (m, id) => (zh ? `（${clauseName(widget, id)}）` : `(${clauseName(widget, id)})`))
-    .replace(/\bc\d+-\d+(?:-\d+)?\b/g, (id) => clauseName(widget, id));
+    .replace(zh ? / ?\b(c\d+-\d+(?:-\d+)?)\b ?/g : /\b(c\d+-\d+(?:-\d+)?)\b/g,
+             (m, id) => clauseName(widget, id));
 }
 
 /* A clause as the citation format names it (“财务管理制度”第8条), from the build. */
