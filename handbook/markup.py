@@ -60,13 +60,23 @@ class Tag:
     body_end: int = -1    # for <script>: offset of its "</script>"
 
 
+@dataclass
+class Comment:
+    data: str             # the text between "<!--" and "-->"
+    start: int
+    end: int
+
+
 class StartTags(HTMLParser):
-    """Every start tag of `text`, with its place in the text."""
+    """Every start tag of `text`, with its place in the text; also its comments
+    and where each end tag starts (end_tags: name → offsets)."""
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.text = text
         self.tags: list[Tag] = []
+        self.comments: list[Comment] = []
+        self.end_tags: dict[str, list[int]] = {}
         self._lines = [0]
         for line in text.split("\n")[:-1]:
             self._lines.append(self._lines[-1] + len(line) + 1)
@@ -89,7 +99,12 @@ class StartTags(HTMLParser):
         start = self._offset()
         self.tags.append(Tag(tag, dict(attrs), start, start + len(self.get_starttag_text())))
 
+    def handle_comment(self, data):
+        start = self._offset()
+        self.comments.append(Comment(data, start, start + len(data) + len("<!---->")))
+
     def handle_endtag(self, tag):
+        self.end_tags.setdefault(tag, []).append(self._offset())
         if tag == "script" and self._script is not None:
             self._script.body_end = self._offset()
             self._script = None

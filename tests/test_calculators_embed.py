@@ -1,4 +1,5 @@
-"""The calculators_embed hook: forms come from calculators.schema, unknown names fail."""
+"""The calculator forms (handbook/calculator_forms.py) and their hook: forms come from
+calculators.schema, unknown names fail."""
 from __future__ import annotations
 
 import ast
@@ -18,6 +19,7 @@ HOOK = Path(__file__).resolve().parents[1] / "overrides" / "hooks" / "calculator
 _spec = importlib.util.spec_from_file_location("calculators_embed", HOOK)
 embed = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(embed)
+from handbook import calculator_forms as forms  # noqa: E402
 
 
 def fake_page(url="calculators/quorum/", src="calculators/quorum.md"):
@@ -41,18 +43,18 @@ def test_known_calculator_passes():
 @pytest.mark.parametrize("name", calculators.CALCULATORS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_form_fields_are_the_contract_keys(name, lang):
-    html = embed.form_html(name, lang, "../../", "../../", 1)
+    html = forms.form_html(name, lang, "../../", "../../", 1)
     spec = calculators.schema(name)
     names = set(re.findall(r'data-field="([^"]+)"', html))
-    expected = {f["name"] for f in spec["fields"] if not embed._is_fixed(f)}
+    expected = {f["name"] for f in spec["fields"] if not forms._is_fixed(f)}
     assert names == expected
     assert f'data-calculator="{name}"' in html and "data-calculator-result" in html
     assert 'aria-live="polite"' in html
     for field in spec["fields"]:
         if "min" in field and field["type"] in ("integer", "number"):
-            assert f'min="{embed._num(field["min"])}"' in html
-        if field.get("label_" + lang) and not embed._is_fixed(field):
-            assert embed._e(field["label_" + lang]) in html
+            assert f'min="{forms._num(field["min"])}"' in html
+        if field.get("label_" + lang) and not forms._is_fixed(field):
+            assert forms._e(field["label_" + lang]) in html
     # every <input>/<select> with an id has a <label for> (or is in the article template)
     for fid in re.findall(r'<(?:input|select) [^>]*id="([^"]+)"', html):
         assert f'for="{fid}"' in html
@@ -75,7 +77,7 @@ def test_script_only_on_pages_with_a_form():
     ("", "zh", ("./", "./")),
 ])
 def test_relative_roots(url, lang, roots):
-    assert embed._prefixes(fake_page(url), fake_config(lang), lang) == roots
+    assert forms.prefixes(url, lang) == roots
 
 
 # ------------------------------------------- nothing about one calculator
@@ -140,7 +142,7 @@ def _config(html: str) -> dict:
 
 @pytest.mark.parametrize("name", calculators.CALCULATORS)
 def test_every_output_reaches_the_page_with_its_display_kind(name):
-    config = _config(embed.form_html(name, "en", "../../", "../../", 1))
+    config = _config(forms.form_html(name, "en", "../../", "../../", 1))
     spec = calculators.schema(name)
     assert [o["name"] for o in config["outputs"]] == [o["name"] for o in spec["outputs"]]
     for output in config["outputs"]:
@@ -154,29 +156,29 @@ def test_the_outlet_checkboxes_come_from_rules_toml():
     from calculators import _data
     from handbook import edition
     rules = _data.rules_on(edition.as_of())
-    html = embed.form_html("rewards", "zh", "../../", "../../", 1)
+    html = forms.form_html("rewards", "zh", "../../", "../../", 1)
     offered = re.findall(r'<input type="checkbox" [^>]*value="([^"]+)" data-item-field="outlets"', html)
     expected = []
     for code, level in rules["rewards"]["levels"].items():
         shown = [o for o in level["outlets"] if o not in level.get("aliases", [])]
         expected += shown + ([code] if len(shown) > 1 else [])
         assert f"<strong>每篇{level['reward']}元</strong>" in html
-    assert offered == [embed._e(o) for o in expected]
+    assert offered == [forms._e(o) for o in expected]
     assert set(rules["rewards"]["levels"]["municipal"]["aliases"]) <= set(
         rules["rewards"]["levels"]["municipal"]["outlets"])
 
 
 def test_a_fixed_input_is_sent_not_asked():
-    html = embed.form_html("meeting_calendar", "zh", "../../", "../../", 1)
+    html = forms.form_html("meeting_calendar", "zh", "../../", "../../", 1)
     assert 'data-field="ics"' not in html and _config(html)["fixed"] == {"ics": True}
-    en = embed.form_html("meeting_calendar", "en", "../../", "../../", 1)
+    en = forms.form_html("meeting_calendar", "en", "../../", "../../", 1)
     assert re.search(r'<option value="en" selected>', en)   # the page's language
 
 
 @pytest.mark.parametrize("name", calculators.CALCULATORS)
 def test_every_form_has_the_rules_date_field_with_its_hint(name):
-    zh = embed.form_html(name, "zh", "../../", "../../", 1)
-    en = embed.form_html(name, "en", "../../", "../../", 1)
+    zh = forms.form_html(name, "zh", "../../", "../../", 1)
+    en = forms.form_html(name, "en", "../../", "../../", 1)
     fid = f"calc1-{name}-date"
     for html, label in ((zh, "适用日期"), (en, "Rules as of")):
         assert re.search(rf'<label for="{fid}">{label}</label><input type="date" id="{fid}" '
@@ -210,7 +212,7 @@ def test_the_form_quotes_the_rules_in_force_on_the_build_date(tmp_path, monkeypa
     monkeypatch.setenv("HANDBOOK_AS_OF", day)
     _forget_amendments()
     try:
-        html = embed.form_html("rewards", "zh", "../../", "../../", 1)
+        html = forms.form_html("rewards", "zh", "../../", "../../", 1)
         assert f"<strong>{rate}</strong>" in html
     finally:
         monkeypatch.undo()
