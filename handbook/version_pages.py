@@ -27,9 +27,9 @@ LABELS = {
         "version_from": "{date}起施行的文本",
         "banner_only": "本页为原始文本，即各项制度发布时的文本，也是现行文本：本手册收录的制度至今没有修改。",
         "banner_current": "本页为{version}，即现行文本。",
-        "banner_past": "本页为{version}，施行至{until}；此后本手册有修改，本页仅供查阅。",
-        "banner_future": "本页为{version}，尚未生效。",
-        "see_current": "现行文本见",
+        "banner_past": "本页为{version}，施行至{until}。此后本手册已有修改，本页所载条文不一定是现行文本，仅供查阅。",
+        "banner_future": "本页为{version}，尚未施行。",
+        "see_current": "查看",
         "current_page": "本章现行文本",
         "current_home": "首页",
         "all_versions": "全部版本",
@@ -40,11 +40,12 @@ LABELS = {
         "history_intro": "本章每一条的各个版本，最新的在前；修改后的版本都与前一版本比较，删除的文字加删除线，新增的文字加下划线。",
         "only_original": "未经修改。",
         "in_force_from": "{date}起施行",
+        "repealed_from": "{date}起废止",
         "original_until": "原始文本，施行至{date}",
         "original_current": "原始文本（现行）",
         "until": "，施行至{date}",
         "current": "（现行）",
-        "future": "（尚未生效）",
+        "future": "（尚未施行）",
         "repealed": "〔本条已废止〕",
         "compare": "与上一版本比较：",
         "pending": "（译文待补，以中文为准）",
@@ -55,8 +56,8 @@ LABELS = {
         "original_link": "原始文本全文",
         "adopted": "{date}通过",
         "in_force": "{date}起施行",
-        "not_yet": "尚未施行",
-        "changed_clauses": "修改的条文：",
+        "not_yet": "将于{date}起施行",
+        "changed_clauses": "涉及的条文：",
         "actions": {"replace": "修改", "insert": "新增", "repeal": "废止"},
         "read_from": "查看该日起施行的全文",
         "values": "计算器采用的数额随之更新。",
@@ -64,7 +65,7 @@ LABELS = {
         "status_some": ("<strong>现行文本</strong>：截至{day}，本手册已按{n}项修改决定更新，"
                         "最近一项为{latest}，{date}起施行。"),
         "status_future": "另有{n}项修改决定尚未施行，最早一项将于{date}起施行。",
-        "status_link": "修改记录",
+        "status_link": "查看修改记录",
         "sep": "、",
     },
     "en": {
@@ -76,7 +77,8 @@ LABELS = {
                         "force: the rules in this handbook have not been amended."),
         "banner_current": "This page is the {version_lc}, the text now in force.",
         "banner_past": ("This page is the {version_lc}, in force until {until}. The handbook has "
-                        "since been amended; this page is kept for reference."),
+                        "since been amended, so a clause on this page may no longer be in force; "
+                        "this page is kept for reference."),
         "banner_future": "This page is the {version_lc}. It is not yet in force.",
         "see_current": "For the text in force, see",
         "current_page": "this chapter as in force",
@@ -91,10 +93,11 @@ LABELS = {
                           "inserted words underlined)."),
         "only_original": "Not amended.",
         "in_force_from": "In force from {date}",
+        "repealed_from": "Repealed with effect from {date}",
         "original_until": "Original text, in force until {date}",
-        "original_current": "Original text (in force)",
+        "original_current": "Original text (current)",
         "until": ", until {date}",
-        "current": " (in force)",
+        "current": " (current)",
         "future": " (not yet in force)",
         "repealed": "[Repealed]",
         "compare": "Compared with the previous version: ",
@@ -107,7 +110,7 @@ LABELS = {
         "original_link": "The original text",
         "adopted": "adopted {date}",
         "in_force": "in force from {date}",
-        "not_yet": "not yet in force",
+        "not_yet": "to come into force on {date}",
         "changed_clauses": "Clauses changed: ",
         "actions": {"replace": "amended", "insert": "inserted", "repeal": "repealed"},
         "read_from": "Read the whole text in force from that date",
@@ -115,8 +118,8 @@ LABELS = {
         "status_none": ("<strong>Text in force</strong> on {day}: every set of rules as originally "
                         "issued, with no amendments."),
         "status_some": ("<strong>Text in force</strong> on {day}: the rules as amended by {n} "
-                        "decision(s), the latest {latest}, in force from {date}."),
-        "status_future": "{n} further decision(s) not yet in force, the first from {date}.",
+                        "decision{s}, most recently {latest}, in force from {date}."),
+        "status_future": "{n} further decision{s} not yet in force, the first from {date}.",
         "status_link": "Amendments",
         "sep": "; ",
     },
@@ -161,7 +164,8 @@ def banner(h: V.History, key: date | None, lang: str, to_current: str) -> str:
     name = version_name(key, lang)
     fmt = {"version": name, "version_lc": name[0].lower() + name[1:]}
     until = _next_date(h, key)
-    see = f"{'' if lang == 'zh' else ' '}{L['see_current']} [{L['current_page']}]({to_current}){'。' if lang == 'zh' else '.'}"
+    see = (f"{L['see_current']}[{L['current_page']}]({to_current})。" if lang == "zh"
+           else f" {L['see_current']} [{L['current_page']}]({to_current}).")
     if not h.dates:
         text, see = L["banner_only"], ""
     elif key is not None and key > today:
@@ -289,12 +293,12 @@ def _version_item(h, r, v: V.Version, previous: V.Version | None, lang: str, tod
         if v.until and v.until > today:
             head = L["original_current"] + L["until"].format(date=_d(_last_day(v.until), lang))
     else:
-        head = L["in_force_from"].format(date=_d(v.in_force, lang))
-        if v.until:
+        head = L["repealed_from" if v.repealed else "in_force_from"].format(date=_d(v.in_force, lang))
+        if v.until and not v.repealed:
             head += L["until"].format(date=_d(_last_day(v.until), lang))
         if v.in_force > today:
             head += L["future"]
-        elif v.until is None or v.until > today:
+        elif (v.until is None or v.until > today) and not v.repealed:
             head += L["current"]
     parts = [f'<li class="version" id="{r.id}--{v.key}">',
              f'<p class="version-dates"><strong>{_e(head)}</strong></p>']
@@ -336,9 +340,10 @@ def changes_list(h: V.History, lang: str, to_root: str = "") -> str:
         facts = [V.md_escape(a.number)] if a.number else []
         if a.adopted:
             facts.append(L["adopted"].format(date=_d(a.adopted, lang)))
-        facts.append(L["in_force"].format(date=_d(a.in_force, lang)))
         if a.in_force > today:
-            facts.append(f"**{L['not_yet']}**")
+            facts.append(f"**{L['not_yet'].format(date=_d(a.in_force, lang))}**")
+        else:
+            facts.append(L["in_force"].format(date=_d(a.in_force, lang)))
         out += [" · ".join(facts), "{: .change-facts }", ""]
         links = []
         for ch in a.changes:
@@ -368,12 +373,13 @@ def edition_status(h: V.History, lang: str, changes_href: str) -> str:
     else:
         latest = in_force[-1]
         text = L["status_some"].format(day=_d(today, lang), n=len(in_force),
+                                       s="" if len(in_force) == 1 else "s",
                                        latest=_e(V.amendment_text(latest, lang)),
                                        date=_d(latest.in_force, lang))
     if future:
         text += ("" if lang == "zh" else " ") + L["status_future"].format(
-            n=len(future), date=_d(future[0].in_force, lang))
-    text += f' <a href="{changes_href}">{L["status_link"]}</a>'
+            n=len(future), s="" if len(future) == 1 else "s", date=_d(future[0].in_force, lang))
+    text += f'{"" if lang == "zh" else " "}<a href="{changes_href}">{L["status_link"]}</a>'
     return f'<p class="edition-status">{text}</p>'
 
 

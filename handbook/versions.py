@@ -52,9 +52,9 @@ LABELS = {
     "zh": {
         "original": "原始文本",
         "repealed_text": "〔本条已废止〕",
-        "amended": "本条自{date}起施行修改后的文本（{amendment}）。",
-        "inserted": "本条为新增条文，自{date}起施行（{amendment}）。",
-        "repealed": "本条自{date}起废止（{amendment}）。",
+        "amended": "本条根据{amendment}修改，自{date}起施行。",
+        "inserted": "本条根据{amendment}新增，自{date}起施行。",
+        "repealed": "本条根据{amendment}，自{date}起废止。",
         "history": "本条历史版本",
         "coming_replace": "将于{date}起修改",
         "coming_repeal": "将于{date}起废止",
@@ -68,17 +68,18 @@ LABELS = {
     "en": {
         "original": "original text",
         "repealed_text": "[Repealed]",
-        "amended": "This clause as amended, in force from {date} ({amendment}).",
-        "inserted": "A new clause, in force from {date} ({amendment}).",
-        "repealed": "This clause was repealed with effect from {date} ({amendment}).",
+        "amended": "Amended by {amendment}, in force from {date}.",
+        "inserted": "Inserted by {amendment}, in force from {date}.",
+        "repealed": "Repealed by {amendment} with effect from {date}.",
         "history": "History of this clause",
         "coming_replace": "To be amended from {date}",
         "coming_repeal": "To be repealed from {date}",
         "coming_insert": "New clause, in force from {date}",
         "coming_link": "Read the text as it will stand",
-        "pending": ("Translation pending: this clause was amended with effect from {date} "
-                    "({amendment}) and its English translation is not yet available. The text "
-                    "above is the official Chinese text, which governs."),
+        # The line above already names the amendment and its date: not repeated here.
+        "pending": ("Translation pending: the English translation of this clause as amended "
+                    "is not yet available. The text above is the official Chinese text, "
+                    "which governs."),
         "version_cite": " ({label})",
         "version_from": "text in force from {date}",
     },
@@ -92,11 +93,14 @@ def date_text(d: date | None, lang: str) -> str:
 
 
 def amendment_text(a: Amendment, lang: str) -> str:
-    """《title》（number） / "Title" (number): how a page names an amendment."""
+    """《title》（number） / “Title” (number): how a page names an amendment. With no
+    English title, the English names it as the calculators do (calculators/messages/
+    common.toml [amendment]): a decision of the Office (《title》, number)."""
     if lang == "zh":
         return f"《{a.title_zh}》" + (f"（{a.number}）" if a.number else "")
-    title = a.title_en or a.title_zh
-    return f"“{title}”" + (f", {a.number}" if a.number else "")
+    if a.title_en:
+        return f"“{a.title_en}”" + (f" ({a.number})" if a.number else "")
+    return f"a decision of the Office (《{a.title_zh}》" + (f", {a.number})" if a.number else ")")
 
 
 # ---------------------------------------------------------------- the model
@@ -501,7 +505,8 @@ def _coming_md(h: History, nv: Version, lang: str, to_root: str, page: str) -> l
         text = nv.zh if lang == "zh" or nv.translation_pending else nv.en
         body.append(md_escape(text))
         body.append("")
-    source = md_escape(amendment_text(nv.amendment, lang))
+    source = amendment_text(nv.amendment, lang)
+    source = md_escape(source[:1].upper() + source[1:])   # "a decision of the Office" opens the line
     body.append(f"{source} · [{L['coming_link']}]({version_path(nv, page, lang, to_root)})")
     title = title.replace('"', "“")
     return [f'??? coming-change "{title}"', *["    " + line if line else "" for line in body], ""]
