@@ -74,7 +74,9 @@ function build(form) {
   const stamp = document.createElement("p");
   stamp.className = "calc-record__stamp";
   const now = new Date();
-  const day = EN ? now.toISOString().slice(0, 10)
+  // The reader's local date in both languages (toISOString would give UTC's).
+  const pad = (n) => String(n).padStart(2, "0");
+  const day = EN ? `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
     : `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
   stamp.textContent = `${T.when}${EN ? " " : ""}${day}${EN ? ", " + T.at + " " : "；" + T.at}${window.location.href}`;
   const heading = (label) => { const p = document.createElement("p"); p.className = "calc-record__heading"; p.textContent = label; return p; };
