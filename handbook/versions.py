@@ -57,6 +57,11 @@ LABELS = {
         "repealed": "本条根据{amendment}，自{date}起废止。",
         "history": "本条历史版本",
         "coming_replace": "将于{date}起修改",
+        "later_replace": "此后本条已自{date}起修改。",
+        "later_repeal": "此后本条已自{date}起废止。",
+        "later_coming_replace": "本条将于{date}起修改。",
+        "later_coming_repeal": "本条将于{date}起废止。",
+        "current_link": "查看现行文本",
         "coming_repeal": "将于{date}起废止",
         "coming_insert": "新增条文：将于{date}起施行",
         "coming_link": "查看届时的文本",
@@ -73,6 +78,11 @@ LABELS = {
         "repealed": "Repealed by {amendment} with effect from {date}.",
         "history": "History of this clause",
         "coming_replace": "To be amended from {date}",
+        "later_replace": "This clause was later amended, with effect from {date}.",
+        "later_repeal": "This clause was later repealed, with effect from {date}.",
+        "later_coming_replace": "This clause is to be amended from {date}.",
+        "later_coming_repeal": "This clause is to be repealed from {date}.",
+        "current_link": "The text in force",
         "coming_repeal": "To be repealed from {date}",
         "coming_insert": "New clause, in force from {date}",
         "coming_link": "Read the text as it will stand",
@@ -481,14 +491,23 @@ def clause_block(h: History, cid: str, lang: str, day: date, to_root: str, page:
         _status_md(out, L[key].format(date=date_text(v.in_force, lang),
                                       amendment=amendment_text(v.amendment, lang)),
                    history_link, f"version-line--{key}")
-    elif changed:
+    elif changed and not (pinned and h.coming(cid, day)):   # (else the line below links it)
         _status_md(out, "", history_link, "version-line--history")
     if lang == "en" and v.translation_pending:
         _status_md(out, L["pending"].format(date=date_text(v.in_force, lang),
                                             amendment=amendment_text(v.amendment, lang)),
                    None, "version-line--pending")
-    if not pinned:   # a point-in-time page is history: its banner says what followed
-        for nv in h.coming(cid, day):
+    later = h.coming(cid, day)
+    if pinned and later:   # a past version says what followed, and links to the text in force
+        nv = later[0]
+        when = "coming" if nv.in_force > edition.as_of() else ""
+        key = f"later_{when + '_' if when else ''}{'repeal' if nv.action == 'repeal' else 'replace'}"
+        out += [f"{md_escape(L[key].format(date=date_text(nv.in_force, lang)))} "
+                f"[{L['current_link']}]({to_root}{page}.md#{cid}) · "
+                f"[{history_link[0]}]({history_link[1]})",
+                "{: .version-line .version-line--later }", ""]
+    elif not pinned:
+        for nv in later:
             out += _coming_md(h, nv, lang, to_root, page)
     return out
 

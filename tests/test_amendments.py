@@ -406,3 +406,13 @@ def test_with_no_amendment_the_site_says_so(site_dir):
     assert "未经修订" in body(page(site_dir, "."))
     p = page(site_dir, "v/original/ch12")
     assert "也是现行文本" in body(p) and "c12-8" in p.ids
+
+
+def test_a_past_version_says_what_followed_and_links_to_the_text_in_force(after):
+    p = page(after, "v/original/ch12")
+    assert "此后本条已自2027年1月1日起修改" in body(p)
+    html = (after / "v/original/ch12/index.html").read_text(encoding="utf-8")
+    assert 'href="../../../ch12/#c12-8"' in html
+    en = body(page(after, "en/v/original/ch11"))
+    assert "This clause is to be amended from 1 January 2099" in en
+    assert "此后本条" not in body(page(after, "v/2027-01-01/ch12"))   # c12-8 unchanged since
