@@ -25,7 +25,7 @@ import html
 import os
 import re
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -145,6 +145,7 @@ class History:
     versions: dict[str, list[Version]]  # clause id -> versions in date order
     order: list[str]                   # every clause id, base and inserted, in page order
     inserted: dict[str, object]        # inserted id -> a Clause-like row (number, chapter...)
+    notices: list = field(default_factory=list)   # what the build reports without failing
 
     @property
     def dates(self) -> list[date]:
@@ -300,9 +301,15 @@ def _quoted_tables(data: dict, path: str = ""):
             yield from _quoted_tables(value, here)
 
 
-def check_quotes(h: History) -> None:
+def check_quotes(h: History) -> list[str]:
     """On the original date and each amendment's date, every rules.toml value's
-    quoted words stand verbatim in its clause's version in force that day."""
+    quoted words stand verbatim in its clause's version in force that day.
+
+    A repealed clause is the one exception, returned as a notice rather than
+    raised: no new quote can exist, the decision must still publish at once, and
+    the calculators say in their answers that the clause is repealed (their
+    figures then follow the last text, for reference only)."""
+    notices: list[str] = []
     days: list[date | None] = [None, *h.dates]
     for day in days:
         data = _amendments.rules_on(day) if day else _amendments.rules_on(date.min)
@@ -314,17 +321,24 @@ def check_quotes(h: History) -> None:
             text = v.zh if v else None
             if text is not None and table["text"] in text:
                 continue
+            if v is not None and v.repealed:
+                notice = (f"{v.amendment.file}: {cid} is repealed from {v.in_force.isoformat()}, "
+                          f"but the calculators' value {path} quotes it: their answers from that "
+                          "day say the clause is repealed")
+                if notice not in notices:
+                    notices.append(notice)
+                continue
             # Blame the amendment in force that day that last touched the value or the clause.
             culprit = next((a for a in reversed(h.amendments) if day and a.in_force <= day and (
                 path in a.parameters or any(c.clause == cid for c in a.changes))), None)
             file = culprit.file if culprit else "calculators/rules.toml"
             field = f"parameters.{path}.text" if culprit and path in culprit.parameters else (
                 f"changes (clause {cid})" if culprit else f"{path}.text")
-            state = "is repealed" if v is not None and text is None else "does not contain it"
             raise AmendmentError(file, field, f"the calculators' value {path} quotes "
                                  f"{table['text']!r}, but {cid} in force on "
-                                 f"{day.isoformat() if day else 'the original text'} {state}; "
-                                 f"give the new quote under [parameters.\"{path}\"] text")
+                                 f"{day.isoformat() if day else 'the original text'} does not "
+                                 f"contain it; give the new quote under [parameters.\"{path}\"] text")
+    return notices
 
 
 # ---------------------------------------------------------------- cached access
@@ -347,7 +361,7 @@ def history() -> History:
     if _cache.get("stamp") != stamp:
         _amendments._cached.cache_clear()
         h = build(rows, _amendments.amendments())
-        check_quotes(h)
+        h.notices = check_quotes(h)
         _cache.clear()
         _cache.update(stamp=stamp, history=h)
     return _cache["history"]
@@ -382,6 +396,11 @@ def validate() -> list[str]:
     translations, one line each, for the build's warning."""
     h = history()
     return [f"{a.file}: {cid} has no English text (`en`)" for a, cid in h.pending_translations()]
+
+
+def notices() -> list[str]:
+    """What the build reports without failing (a repealed clause a calculator quotes)."""
+    return list(history().notices)
 
 
 def strict_translation() -> bool:

@@ -211,9 +211,6 @@ MALFORMED = {
         '[parameters."condolence.hospitalization"]\namount = 1000\n'
         'text = "本办干部住院,给予慰问金1000元"\n',
         "parameters.condolence.hospitalization.text", "does not contain"),
-    "a repeal of a clause a calculator quotes": (
-        GOOD_HEAD + '[[changes]]\nclause = "c12-8"\naction = "repeal"\n',
-        "changes (clause c12-8)", "repealed"),
     "an unknown action": (GOOD_HEAD + '[[changes]]\nclause = "c11-1"\naction = "amend"\nzh = "1.x"\n',
                           "changes[1].action", "not one of"),
     "a missing title": ('in_force = 2027-01-01\n' + REPLACE_11_1, "title_zh", "required"),
@@ -231,6 +228,20 @@ def test_a_malformed_amendment_is_refused_naming_file_and_field(case, tmp_path, 
     assert err.file == "2027-01-01-test.toml", str(err)
     assert err.field == field, str(err)
     assert words in err.message, str(err)
+
+
+def test_a_repeal_of_a_clause_a_calculator_quotes_publishes_with_a_notice(tmp_path, use):
+    (tmp_path / "2027-01-01-test.toml").write_text(
+        GOOD_HEAD + '[[changes]]\nclause = "c12-10"\naction = "repeal"\n', encoding="utf-8")
+    h = use(tmp_path)
+    assert h.versions["c12-10"][-1].repealed
+    assert any("c12-10" in n and "condolence" in n for n in versions.notices())
+    import calculators
+    before = calculators.run("condolence", {"event": "death", "person": "relative", "date": "2026-12-31"})
+    after = calculators.run("condolence", {"event": "death", "person": "relative", "date": "2027-01-01"})
+    assert before["ok"] and after["ok"]
+    assert "废止" in after["explanation_zh"] and "repealed" in after["explanation_en"]
+    assert "废止" not in before["explanation_zh"]
 
 
 def test_a_well_formed_amendment_passes_the_same_checks(tmp_path, use):

@@ -32,6 +32,10 @@ def on_config(config):
         pending = versions.validate()
     except versions.AmendmentError as exc:
         raise PluginError(f"amendment {exc.file}: {exc.field}: {exc.message}") from None
+    for notice in versions.notices():
+        if notice not in _warned:
+            _warned.add(notice)
+            print(f"NOTE: {notice}", file=sys.stderr)
     if pending and tuple(pending) not in _warned:   # once, not once per language
         _warned.add(tuple(pending))
         strict = versions.strict_translation()
