@@ -427,3 +427,10 @@ def test_a_past_version_says_what_followed_and_links_to_the_text_in_force(after)
     en = body(page(after, "en/v/original/ch11"))
     assert "This clause is to be amended from 1 January 2099" in en
     assert "此后本条" not in body(page(after, "v/2027-01-01/ch12"))   # c12-8 unchanged since
+
+
+def test_a_mistyped_as_of_date_stops_the_build_with_a_plain_message(tmp_path):
+    result = build(tmp_path / "out", "2027-13-01", None)
+    assert result.returncode != 0
+    assert "HANDBOOK_AS_OF='2027-13-01' is not a date" in result.stderr
+    assert "Traceback" not in result.stderr

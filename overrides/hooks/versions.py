@@ -22,12 +22,16 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from handbook import material, pages, versions  # noqa: E402
+from handbook import edition, material, pages, versions  # noqa: E402
 
 _warned: set = set()
 
 
 def on_config(config):
+    try:
+        edition.as_of()   # a mistyped HANDBOOK_AS_OF stops the build here, said plainly
+    except edition.EditionError as exc:
+        raise PluginError(str(exc)) from None
     try:
         pending = versions.validate()
     except versions.AmendmentError as exc:
