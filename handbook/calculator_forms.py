@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import itertools
 import json
+import re
 
 import calculators
 from calculators import _messages as calculators_messages
@@ -28,6 +29,10 @@ from handbook import edition
 from handbook.citations import cite_in_page
 from handbook.glossary import hints as glossary_hints
 from handbook.markup import StartTags, splice
+
+
+# `<!-- calculator: NAME -->` on a line of its own, in a page's Markdown.
+SHORTCODE = re.compile(r"^[ \t]*<!--\s*calculator:\s*([^\s>]*)\s*-->[ \t]*$", re.M)
 
 
 class FormError(ValueError):

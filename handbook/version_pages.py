@@ -59,6 +59,7 @@ LABELS = {
         "not_yet": "将于{date}起施行",
         "changed_clauses": "涉及的条文：",
         "actions": {"replace": "修改", "insert": "新增", "repeal": "废止"},
+        "action_note": "（{action}）", "history_short": "历史",
         "read_from": "查看该日起施行的全文",
         "values": "计算器采用的数额随之更新。",
         "status_none": "<strong>现行文本</strong>：截至{day}，本手册所载各项制度均为发布时的原始文本，未经修订。",
@@ -113,6 +114,7 @@ LABELS = {
         "not_yet": "to come into force on {date}",
         "changed_clauses": "Clauses changed: ",
         "actions": {"replace": "amended", "insert": "inserted", "repeal": "repealed"},
+        "action_note": " ({action})", "history_short": "history",
         "read_from": "Read the whole text in force from that date",
         "values": "The amounts the calculators use change with it.",
         "status_none": ("<strong>Text in force</strong> on {day}: every set of rules as originally "
@@ -157,15 +159,17 @@ def _next_date(h: V.History, key: date | None) -> date | None:
     return later[0] if later else None
 
 
-def banner(h: V.History, key: date | None, lang: str, to_current: str) -> str:
-    """The line under a point-in-time page's title: which version, and whether in force."""
+def banner(h: V.History, key: date | None, lang: str, to_current: str,
+           current: str = "current_page") -> str:
+    """The line under a point-in-time page's title: which version, and whether in
+    force; `current` names the label of the link to the text in force."""
     L = LABELS[lang]
     today = edition.as_of()
     name = version_name(key, lang)
     fmt = {"version": name, "version_lc": name[0].lower() + name[1:]}
     until = _next_date(h, key)
-    see = (f"{L['see_current']}[{L['current_page']}]({to_current})。" if lang == "zh"
-           else f" {L['see_current']} [{L['current_page']}]({to_current}).")
+    see = (f"{L['see_current']}[{L[current]}]({to_current})。" if lang == "zh"
+           else f" {L['see_current']} [{L[current]}]({to_current}).")
     if not h.dates:
         text, see = L["banner_only"], ""
     elif key is not None and key > today:
@@ -199,8 +203,8 @@ def snapshot_index(h: V.History, key: date | None, lang: str, rows) -> str:
     L = LABELS[lang]
     name = version_name(key, lang)
     out = ["---", f"title: {_yaml(name)}", "search:", "  exclude: true", "---", "",
-           f"# {name}", "", banner(h, key, lang, "../../index.md").replace(
-               L["current_page"], L["current_home"]), f"## {L['chapters']}", ""]
+           f"# {name}", "", banner(h, key, lang, "../../index.md", "current_home"),
+           f"## {L['chapters']}", ""]
     seen = set()
     for r in rows:
         if r.chapter in seen:
@@ -349,11 +353,9 @@ def changes_list(h: V.History, lang: str, to_root: str = "") -> str:
         for ch in a.changes:
             row = by_id[ch.clause]
             links.append(f"[{V.md_escape(cite_in_page(row, by_id, lang))}]"
-                         f"({to_root}{row.page}.md#{row.id})（{L['actions'][ch.action]}）"
-                         .replace("（", " (" if lang == "en" else "（")
-                         .replace("）", ")" if lang == "en" else "）")
-                         + f" · [{'历史' if lang == 'zh' else 'history'}]"
-                           f"({to_root}history/{row.page}.md#{row.id})")
+                         f"({to_root}{row.page}.md#{row.id})"
+                         + L["action_note"].format(action=L["actions"][ch.action])
+                         + f" · [{L['history_short']}]({to_root}history/{row.page}.md#{row.id})")
         if links:
             out += [L["changed_clauses"], ""] + [f"- {link}" for link in links] + [""]
         if a.parameters:

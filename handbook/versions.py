@@ -24,27 +24,21 @@ import difflib
 import html
 import os
 import re
-import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 
+from . import calculator_forms
 from . import clauses as extractor
 from . import edition
 from .citations import cite_en, cite_zh
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from calculators import _amendments  # noqa: E402  (the one reader of amendment files)
-from calculators._amendments import Amendment, AmendmentError  # noqa: E402,F401
+from calculators import _amendments, _data  # the one reader of amendment files; dated rules
+from calculators._amendments import Amendment, AmendmentError  # noqa: F401
 
 
 ORIGINAL = "original"          # the path segment of the original text's pages
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 CN_DIGITS = "零一二三四五六七八九"
-CALCULATOR_LINE = re.compile(r"^<!--\s*calculator:.*?-->\s*$")
 
 
 # ---------------------------------------------------------------- wording
@@ -312,7 +306,7 @@ def check_quotes(h: History) -> list[str]:
     notices: list[str] = []
     days: list[date | None] = [None, *h.dates]
     for day in days:
-        data = _amendments.rules_on(day) if day else _amendments.rules_on(date.min)
+        data = _data.rules_on(day or date.min)
         for path, table in _quoted_tables(data):
             cid = table["clause"]
             if cid not in h.versions:
@@ -591,7 +585,7 @@ def chapter_markdown(lang: str, chapter: int, day: date | None = None, *,
             i = c.end
             continue
         line = src[i]
-        if not calculators and CALCULATOR_LINE.match(line):
+        if not calculators and calculator_forms.SHORTCODE.match(line):
             line = ""
         out.append(line)
         i += 1

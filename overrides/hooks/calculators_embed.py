@@ -9,7 +9,6 @@ the developer page's reference tables (handbook/calculator_docs.py):
 """
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -21,7 +20,6 @@ if str(ROOT) not in sys.path:
 
 from handbook import calculator_docs, calculator_forms  # noqa: E402
 
-SHORTCODE = re.compile(r"^[ \t]*<!--\s*calculator:\s*([^\s>]*)\s*-->[ \t]*$", re.M)  # in Markdown
 
 
 def _lang(config) -> str:
@@ -31,7 +29,7 @@ def _lang(config) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     try:
-        for match in SHORTCODE.finditer(markdown):
+        for match in calculator_forms.SHORTCODE.finditer(markdown):
             calculator_forms.check(match.group(1))
         return calculator_docs.expand(markdown, _lang(config))
     except (calculator_forms.FormError, calculator_docs.ShortcodeError) as error:

@@ -102,30 +102,20 @@ def test_no_amount_is_written_into_the_wording():
 # ones. The checks above hold for each version: on each in-force date, every
 # value's quoted words are part of the text of its clause in force that day.
 
-def clause_text_on(clause: str, day, amendments, original: dict):
-    """The clause's text in force on `day`: the `zh` of the latest change to it
-    in force by then, else the original; None once repealed (or not yet inserted)."""
-    text = original[clause].zh if clause in original else None
-    for amendment in amendments:          # in force order
-        if amendment.in_force > day:
-            break
-        for change in amendment.changes:
-            if change.clause == clause:
-                text = None if change.action == "repeal" else change.zh
-    return text
-
-
 def version_problems(folder, use_amendments) -> list:
     """(day, table, problem) for every quote or number that does not hold in the
     version of the rules in force on some day: the original, then each in-force date."""
     from datetime import timedelta
 
     from calculators import _amendments
+    from handbook import versions
     from handbook.clauses import original_table
 
     use_amendments(folder)
     amendments = _amendments.amendments()
-    _, original = original_table()
+    rows, original = original_table()
+    # The clause versions as the build has them (unchecked: the quotes are checked here).
+    history = versions.build(rows, amendments)
     days = sorted({a.in_force for a in amendments})
     days = ([days[0] - timedelta(days=1)] if days else []) + days
     problems = []
@@ -136,8 +126,8 @@ def version_problems(folder, use_amendments) -> list:
                     or any(isinstance(v, dict) for v in node.values())):
                 continue
             if "source" not in node:
-                text = clause_text_on(node["clause"], day, amendments, original) if day \
-                    else original[node["clause"]].zh
+                version = history.version_on(node["clause"], day) if day else None
+                text = version.zh if version else (None if day else original[node["clause"]].zh)
                 if text is None:
                     problems.append((day, path, f"{node['clause']} has no text"))
                 elif node["text"] not in text:
