@@ -27,14 +27,16 @@ node_modules/.installed: package-lock.json
 	touch $@
 
 # Debian packages the build and the tests use: Chromium (Playwright's own browser
-# download does not work offline), nginx to check deploy/nginx.conf, the free fonts
+# download does not work offline), nginx with its Brotli module to check
+# deploy/nginx.conf (and to serve `make bench`), the free fonts
 # the PDF downloads embed (Noto Serif/Sans CJK SC for 仿宋/小标宋/黑体, AR PL UKai for
 # 楷体, Liberation for English), WeasyPrint's Pango, poppler-utils (pdftotext, pdfinfo)
 # and zbar-tools (zbarimg) for the paper tests. Installed when any of them is missing.
-SYSTEM_PACKAGES := chromium nginx-light fonts-noto-cjk fonts-arphic-ukai fonts-liberation \
+SYSTEM_PACKAGES := chromium nginx-light libnginx-mod-http-brotli-static fonts-noto-cjk fonts-arphic-ukai fonts-liberation \
   fontconfig libpango-1.0-0 libpangoft2-1.0-0 poppler-utils zbar-tools
 system-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1 \
+	  || ! test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so \
 	  || ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1 \
 	  || ! command -v zbarimg >/dev/null 2>&1 || ! command -v fc-list >/dev/null 2>&1 \
 	  || ! fc-list | grep -q "Noto Serif CJK SC" || ! fc-list | grep -q "Noto Sans CJK SC" \
@@ -47,6 +49,8 @@ system-deps:
 # Pyodide with the calculators wheel(s) registered in its lockfile, then the
 # memory snapshot of Pyodide with the calculators imported (made in Node with the
 # same Pyodide; assets/pyodide/snapshot.json + calculators-<hash>.snapshot), then
+# the .br and .gz copies of the scripts, data and engine that the server sends as
+# they are (scripts/precompress.py; cached in .cache/precompress/), then
 # the service worker that caches all of it for offline use (sw.js), and last the
 # PDF and Word downloads in site/downloads/ (not precached: 11 MB nobody needs offline).
 build: venv node system-deps
@@ -54,6 +58,7 @@ build: venv node system-deps
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python scripts/build_pyodide.py
 	node scripts/build_snapshot.mjs site
+	$(BIN)/python scripts/precompress.py
 	$(BIN)/python scripts/build_service_worker.py
 	$(BIN)/python scripts/build_documents.py site
 

@@ -1,5 +1,8 @@
 """Serve the built site on 127.0.0.1: the MIME types Pyodide needs (.wasm, .mjs),
-and the handbook's own 404 page (/en/404.html under /en/) for unknown paths.
+the handbook's own 404 page (/en/404.html under /en/) for unknown paths, and the
+pre-compressed copies the build wrote (file.br, file.gz: scripts/precompress.py)
+to a browser that accepts them, as deploy/nginx.conf does (brotli_static,
+gzip_static).
 
     python scripts/serve.py --port 8000 site
 """
@@ -8,7 +11,11 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import os
 from pathlib import Path
+
+# The encodings of the pre-compressed copies, in the order they are preferred.
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -28,6 +35,29 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         for key, value in self.extra_headers.items():
             self.send_header(key, value)
         super().end_headers()
+
+    def send_head(self):
+        """A file with a pre-compressed copy the browser accepts: that copy, as it is."""
+        path = self.translate_path(self.path)
+        if os.path.isfile(path):
+            accepted = {part.split(";")[0].strip().lower()
+                        for part in self.headers.get("Accept-Encoding", "").split(",")}
+            for encoding, suffix in ENCODINGS:
+                if encoding in accepted and os.path.isfile(path + suffix):
+                    return self._send_copy(path, path + suffix, encoding)
+        return super().send_head()
+
+    def _send_copy(self, path: str, copy: str, encoding: str):
+        handle = open(copy, "rb")
+        stat = os.fstat(handle.fileno())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Last-Modified", self.date_time_string(stat.st_mtime))
+        self.end_headers()
+        return handle
 
     def send_error(self, code, message=None, explain=None):
         page = self._not_found_page() if code == 404 else None

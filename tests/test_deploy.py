@@ -1,13 +1,21 @@
 """deploy/nginx.conf and the Content-Security-Policy the build generates."""
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import shutil
 import subprocess
+import sys
+import urllib.request
+from pathlib import Path
 
 import pytest
 
 from handbook import csp
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import local_nginx  # noqa: E402  (scripts/local_nginx.py)
 
 
 def test_nginx_conf_serves_wasm_and_includes_generated_csp(root):
@@ -63,20 +71,59 @@ def test_inline_event_handlers_fail_the_build(tmp_path):
 
 
 def test_nginx_accepts_the_config(root, site_dir, tmp_path):
-    # `make test` installs Debian's nginx-light (the system-deps target).
+    # `make test` installs Debian's nginx-light and its Brotli module (system-deps).
     assert shutil.which("nginx"), "nginx is missing: run `make system-deps`"
-    server = (root / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    server = server.replace("/srv/handbook/site", str(site_dir))
-    server = server.replace("listen 80;", "listen 127.0.0.1:8089;")
-    (tmp_path / "server.conf").write_text(server, encoding="utf-8")
-    (tmp_path / "nginx.conf").write_text(
-        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
-        "events {}\n"
-        f"http {{\n access_log off;\n client_body_temp_path {tmp_path};\n"
-        f" include {tmp_path}/server.conf;\n}}\n", encoding="utf-8")
-    proc = subprocess.run(["nginx", "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
+    conf = local_nginx.write_conf(tmp_path, [local_nginx.server_block(site_dir, 8089)])
+    proc = subprocess.run(["nginx", "-t", "-p", str(tmp_path), "-c", str(conf)],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def _get(url: str, encoding: str):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
+    with urllib.request.urlopen(request) as response:
+        return response.headers, response.read()
+
+
+def test_nginx_sends_the_precompressed_copies(site_dir):
+    """The engine goes out as the .br copy to a browser that accepts Brotli, the .gz
+    copy to one that accepts gzip, and as it is otherwise; each decodes to the file."""
+    import brotli
+    manifest = json.loads((site_dir / "assets/pyodide/snapshot.json").read_text(encoding="utf-8"))
+    with local_nginx.run(site_dir) as (url,):
+        for name in ("pyodide.asm.wasm", manifest["file"], "pyodide.asm.mjs"):
+            path = site_dir / "assets/pyodide" / name
+            data = path.read_bytes()
+            headers, body = _get(f"{url}/assets/pyodide/{name}", "gzip, deflate, br, zstd")
+            assert headers["Content-Encoding"] == "br", name
+            assert body == path.with_name(name + ".br").read_bytes()
+            assert brotli.decompress(body) == data
+            assert "Accept-Encoding" in headers.get("Vary", "")
+            headers, body = _get(f"{url}/assets/pyodide/{name}", "gzip, deflate")
+            assert headers["Content-Encoding"] == "gzip", name
+            assert gzip.decompress(body) == data
+            headers, body = _get(f"{url}/assets/pyodide/{name}", "")
+            assert "Content-Encoding" not in headers and body == data
+        # the snapshot's name holds its hash: cached for good, whichever copy is sent
+        headers, _ = _get(f"{url}/assets/pyodide/{manifest['file']}", "br")
+        assert "immutable" in ", ".join(headers.get_all("Cache-Control"))
+        assert headers["Content-Type"] == "application/octet-stream"
+        headers, _ = _get(f"{url}/assets/pyodide/pyodide.asm.wasm", "br")
+        assert headers["Content-Type"] == "application/wasm"
+        assert headers.get_all("Cache-Control") == ["no-cache"]
+
+
+def test_every_engine_file_has_its_copies(site_dir):
+    """What the page fetches for its first answer is pre-compressed, and the copies
+    are of the current bytes."""
+    import brotli
+    folder = site_dir / "assets/pyodide"
+    manifest = json.loads((folder / "snapshot.json").read_text(encoding="utf-8"))
+    for name in ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs", "pyodide-lock.json",
+                 "snapshot.json", manifest["file"]):
+        data = (folder / name).read_bytes()
+        assert brotli.decompress((folder / (name + ".br")).read_bytes()) == data, name
+        assert gzip.decompress((folder / (name + ".gz")).read_bytes()) == data, name
 
 
 def test_engine_cache_headers(root):

@@ -5,10 +5,10 @@ the same answers. Also: the engine starts only when a form is in view or used, a
 its loading messages say what is happening (steps, bytes, no "timed out")."""
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import time
+import zipfile
 
 import pytest
 
@@ -62,8 +62,11 @@ def test_restored_from_the_snapshot(page, server, path, name, expected):
     via = answers(page, server, path, name, expected)
     assert via == "snapshot"
     assert any(re.search(r"/calculators-[0-9a-f]{16}\.snapshot$", u) for u in urls), urls
-    # The wheel is not downloaded: its files travel inside the snapshot image.
+    # The wheel is not downloaded: its files travel inside the snapshot image; nor is
+    # Pyodide's standard library: what the calculators use is in the snapshot's memory.
     assert not [u for u in urls if u.endswith(".whl")], urls
+    assert not [u for u in urls if u.endswith("/python_stdlib.zip")], urls
+    assert any(u.endswith("/snapshot-stdlib.zip") for u in urls), urls
     page.watch.assert_clean()
 
 
@@ -86,22 +89,28 @@ def test_the_snapshot_matches_the_site(site_dir, root):
     for p in manifest["packages"]:
         assert lock["packages"][p["name"]]["sha256"] == p["sha256"]
         assert hashlib.sha256((folder / p["file_name"]).read_bytes()).hexdigest() == p["sha256"]
-    data = (folder / manifest["file"]).read_bytes()
-    assert hashlib.sha256(data).hexdigest() == manifest["sha256"]
+    image = (folder / manifest["file"]).read_bytes()
+    assert hashlib.sha256(image).hexdigest() == manifest["sha256"]
     assert manifest["file"] == f"calculators-{manifest['sha256'][:16]}.snapshot"
-    image = gzip.decompress(data)
+    assert len(image) == manifest["bytes"]
     assert len(image) == sum(r[1] for r in manifest["ranges"]) + sum(f["size"] for f in manifest["files"])
     assert image[:4] == (0x706E7300).to_bytes(4, "little")  # Pyodide's snapshot magic
     assert any(f["path"].endswith("/calculators/rules.toml") for f in manifest["files"])
     assert manifest["canaries"]
+    # made against this .wasm; the restored engine mounts the empty standard library
+    assert manifest["base"] == "wasm-data"
+    assert manifest["wasm"]["bytes"] == (folder / "pyodide.asm.wasm").stat().st_size
+    stdlib = folder / manifest["stdlib"]["file"]
+    assert zipfile.ZipFile(stdlib).namelist() == []
 
 
 # ----------------------------------------------------------- fallback path
 
 def _corrupt(route):
-    # Valid gzip, wrong contents: only Pyodide's own checks and the canary can tell.
-    route.fulfill(status=200, body=gzip.compress(b"\x00snp" + bytes(64 * 1024)),
-                  headers={"Content-Type": "application/octet-stream"})
+    # The right size, wrong contents: only Pyodide's own checks can tell.
+    body = bytearray(route.fetch().body())
+    body[:4] = b"\x00snq"
+    route.fulfill(status=200, body=bytes(body), headers={"Content-Type": "application/octet-stream"})
 
 
 def _truncated(route):

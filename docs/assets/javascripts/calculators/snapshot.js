@@ -1,27 +1,38 @@
 // The one place that uses Pyodide's private memory-snapshot API (`_loadSnapshot`,
-// and the `loadedPackages` record). Imported by worker.js, and by
-// scripts/build_snapshot.mjs, which makes the snapshot at build time with the same
-// pinned Pyodide (in Node) and restores it once with restore() below before
-// publishing it. assets/pyodide/snapshot.json describes it.
+// the `loadedPackages` record, and at build time the Emscripten module's allocator).
+// Imported by worker.js, and by scripts/build_snapshot.mjs, which makes the snapshot
+// at build time with the same pinned Pyodide (in Node) and restores it once with
+// restore() below before publishing it. assets/pyodide/snapshot.json describes it.
 //
 // A snapshot is used only when ALL of these hold; otherwise the worker boots Pyodide
 // the normal way (same answers, a few seconds slower):
 // - the Pyodide loaded by the page is PINNED_PYODIDE (the API is private);
-// - the manifest was written for that Pyodide version;
+// - the manifest was written for that Pyodide version, in this FORMAT;
 // - every package the snapshot holds is in the lockfile the page is served, with the
 //   same file name and sha256 (a rebuilt wheel without a new snapshot is refused);
-// - the file arrives whole (gzip's own CRC and length, and the sizes in the
-//   manifest), Pyodide accepts it (magic number and build id), and the restored
-//   engine answers the manifest's canary computation exactly as the maker did.
+// - the file arrives whole (the manifest's size), the .wasm it was made against has
+//   the manifest's size and layout, Pyodide accepts the memory (magic number and build
+//   id), and the restored engine answers the manifest's canary exactly as the maker did.
 // Anything else throws; the worker then falls back to the normal boot.
 //
-// The image is the memory snapshot without its blocks of zeros (manifest "ranges":
-// where each non-zero part goes), followed by the files the packages installed under
-// site-packages (the snapshot holds Python's memory, not the file system). Once
-// decompressed and used successfully, it is kept in Cache Storage (when the browser
-// offers it), so a second calculator page skips the download and the decompression.
+// The image (calculators-<hash>.snapshot) is not compressed: the server sends its
+// pre-compressed copy (.br or .gz beside it, deploy/nginx.conf) and the browser
+// decodes it. To be small it holds:
+// - the memory XOR the initial memory that the .wasm's data segments describe (the
+//   page fetches the .wasm anyway), so the unchanged static data costs nothing;
+// - only the 64 kB blocks of that which are not all zeros (manifest "ranges"): the
+//   build zeroed the allocator's free memory and the unused stack first (scrub());
+// - then the files the packages installed under site-packages (the snapshot holds
+//   Python's memory, not the file system).
+// The restored engine mounts an empty standard library (manifest "stdlib"): every
+// module the calculators use is already in its memory, and the build checked every
+// case of tests/calculators/cases.json that way. Once used successfully, the image
+// is kept in Cache Storage (when the browser offers it), so a second calculator page
+// skips the download.
 
 export const PINNED_PYODIDE = "314.0.7";
+export const FORMAT = 3;
+export const BLOCK = 65536;
 const CACHE = "calculators-snapshot"; // not "handbook-…": sw.js deletes those
 
 // May the manifest be used with this lockfile and this Pyodide version?
@@ -29,7 +40,6 @@ export function plan(manifest, lockText, version) {
   if (!manifest) return { use: false, why: "no snapshot manifest" };
   if (version !== PINNED_PYODIDE) return { use: false, why: `Pyodide ${version} is not ${PINNED_PYODIDE}` };
   if (!usable(manifest)) return { use: false, why: `snapshot made for Pyodide ${manifest.pyodide}` };
-  if (typeof DecompressionStream !== "function") return { use: false, why: "no DecompressionStream" };
   let lock;
   try {
     lock = JSON.parse(lockText);
@@ -47,25 +57,28 @@ export function plan(manifest, lockText, version) {
 
 // A first look, before the lockfile and Pyodide are known: worth downloading?
 export function usable(manifest) {
-  return Boolean(manifest && manifest.format === 2 && manifest.pyodide === PINNED_PYODIDE &&
-    manifest.encoding === "gzip" && Array.isArray(manifest.packages) && manifest.packages.length &&
-    Array.isArray(manifest.files) && Array.isArray(manifest.ranges) && /^calculators-[0-9a-f]{16}\.snapshot$/.test(manifest.file));
+  return Boolean(manifest && manifest.format === FORMAT && manifest.pyodide === PINNED_PYODIDE &&
+    manifest.base === "wasm-data" && manifest.wasm && Number.isInteger(manifest.wasm.bytes) &&
+    manifest.stdlib && typeof manifest.stdlib.file === "string" &&
+    Array.isArray(manifest.packages) && manifest.packages.length &&
+    Array.isArray(manifest.files) && Array.isArray(manifest.ranges) &&
+    /^calculators-[0-9a-f]{16}\.snapshot$/.test(manifest.file));
 }
 
 function chosen(manifest) {
   const filesBytes = manifest.files.reduce((n, f) => n + f.size, 0);
   const packedBytes = manifest.ranges.reduce((n, r) => n + r[1], 0);
-  return { file: manifest.file, bytes: manifest.bytes, rawBytes: manifest.rawBytes,
-           ranges: manifest.ranges, packedBytes,
-           imageBytes: packedBytes + filesBytes, files: manifest.files,
+  return { file: manifest.file, rawBytes: manifest.rawBytes, ranges: manifest.ranges, packedBytes,
+           imageBytes: packedBytes + filesBytes, files: manifest.files, wasm: manifest.wasm,
+           stdlib: manifest.stdlib.file,
            loaded: manifest.loaded || {}, packages: manifest.packages.map((p) => p.name),
            canaries: manifest.canaries || [] };
 }
 
 function cacheKey(indexURL, manifest) { return indexURL + manifest.file + "?image"; }
 
-// The decompressed image: from Cache Storage if an earlier page kept it, else
-// downloaded (onBytes(n) for each compressed chunk) and decompressed.
+// The image: from Cache Storage if an earlier page kept it, else downloaded
+// (onBytes(n, response) for each chunk, as the browser decoded it).
 // Resolves to {image, cached}.
 export async function load(indexURL, manifest, onBytes, signal) {
   const want = chosen(manifest);
@@ -80,10 +93,7 @@ export async function load(indexURL, manifest, onBytes, signal) {
   } catch (error) { /* no Cache Storage here (e.g. plain http): download */ }
   const response = await fetch(indexURL + manifest.file, { signal });
   if (!response.ok) throw new Error(`${manifest.file}: HTTP ${response.status}`);
-  const counted = response.body.pipeThrough(new TransformStream({
-    transform(chunk, controller) { onBytes(chunk.byteLength); controller.enqueue(chunk); },
-  }));
-  const reader = counted.pipeThrough(new DecompressionStream("gzip")).getReader();
+  const reader = response.body.getReader();
   const image = new Uint8Array(want.imageBytes);
   let offset = 0;
   for (;;) {
@@ -92,6 +102,7 @@ export async function load(indexURL, manifest, onBytes, signal) {
     if (offset + value.byteLength > image.length) throw new Error("snapshot larger than its manifest says");
     image.set(value, offset);
     offset += value.byteLength;
+    onBytes(value.byteLength, response);
   }
   if (offset !== image.length) throw new Error(`snapshot truncated (${offset} of ${image.length} bytes)`);
   return { image, cached: false };
@@ -113,23 +124,106 @@ export async function forget(indexURL, manifest) {
   if (self.caches) await (await caches.open(CACHE)).delete(cacheKey(indexURL, manifest));
 }
 
-// Start Pyodide from the image (or a promise of it). `options` are the loadPyodide
-// options of a normal boot. Writes the packages' files back, restores the record of
-// loaded packages, and checks the canaries with run(name, inputs) -> JSON text, as
-// built by makeRunner(pyodide).
-export async function restore(loadPyodide, options, image, want, makeRunner, mark = () => {}) {
-  const bytes = Promise.resolve(image);
-  const memory = bytes.then((packed) => {
-    const raw = new Uint8Array(want.rawBytes);
-    let at = 0;
-    for (const [start, length] of want.ranges) {
-      if (start + length > raw.length) throw new Error("snapshot range outside its memory");
-      raw.set(packed.subarray(at, at + length), start);
-      at += length;
+// ------------------------------------------------------------ the memory's base
+
+// The active data segments of a .wasm file: [{offset, bytes}], each where it lands in
+// the memory at instantiation. Throws on anything else (a passive segment, an offset
+// that is not a constant): such a file cannot serve as the base.
+export function wasmData(wasm) {
+  const b = wasm instanceof Uint8Array ? wasm : new Uint8Array(wasm);
+  if (b[0] !== 0 || b[1] !== 0x61 || b[2] !== 0x73 || b[3] !== 0x6d) throw new Error("not a .wasm file");
+  let p = 8;
+  const leb = () => {
+    let result = 0, shift = 0, byte;
+    do {
+      byte = b[p++];
+      result += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return result;
+  };
+  while (p < b.length) {
+    const id = b[p++];
+    const size = leb();
+    const end = p + size;
+    if (id === 11) {
+      const segments = [];
+      for (let n = leb(); n > 0; n--) {
+        // flag 0 and `i32.const <offset>; end`: the only form this base handles
+        if (leb() !== 0 || b[p++] !== 0x41) throw new Error("unexpected data segment");
+        const offset = leb();
+        if (b[p++] !== 0x0b) throw new Error("unexpected data segment offset");
+        const length = leb();
+        segments.push({ offset, bytes: b.subarray(p, p + length) });
+        p += length;
+      }
+      return segments;
     }
-    return raw;
-  });
-  memory.catch(() => {});  // a failure is Pyodide's to report (below), not "unhandled"
+    p = end;
+  }
+  return [];
+}
+
+// XOR the initial memory into a snapshot (Pyodide's header, then the memory): the
+// build applies it to make the image, the page to undo it (XOR is its own inverse).
+export function applyBase(snapshot, segments) {
+  const header = new DataView(snapshot.buffer, snapshot.byteOffset, 8).getUint32(4, true);
+  for (const { offset, bytes } of segments) {
+    const at = header + offset;
+    if (at + bytes.length > snapshot.length) throw new Error("data segment outside the memory");
+    for (let i = 0; i < bytes.length; i++) snapshot[at + i] ^= bytes[i];
+  }
+  return snapshot;
+}
+
+// The snapshot Pyodide restores, from the image and the .wasm's bytes.
+export function unpack(image, want, wasm) {
+  if (wasm.byteLength !== want.wasm.bytes) throw new Error("the .wasm is not the one the snapshot was made with");
+  const raw = new Uint8Array(want.rawBytes);
+  let at = 0;
+  for (const [start, length] of want.ranges) {
+    if (start + length > raw.length) throw new Error("snapshot range outside its memory");
+    raw.set(image.subarray(at, at + length), start);
+    at += length;
+  }
+  return applyBase(raw, wasmData(wasm));
+}
+
+// Build time, just before makeMemorySnapshot: zero what the snapshot need not carry,
+// so that the image leaves it out or it costs next to nothing compressed. Every free
+// chunk of the allocator (taken with malloc until none is left without growing the
+// memory, zeroed, freed again) and the stack below its pointer (nothing runs).
+export function scrub(pyodide) {
+  const M = pyodide._module;
+  const limit = M._malloc_footprint_limit();
+  M._malloc_set_footprint_limit(M._malloc_footprint());
+  const held = [];
+  try {
+    for (let size = 1 << 22; size >= 8; size >>= 1) {
+      for (;;) {
+        const p = M._malloc(size);
+        if (!p) break;
+        M.HEAPU8.fill(0, p, p + size);
+        held.push(p);
+      }
+    }
+  } finally {
+    for (const p of held) M._free(p);
+    M._malloc_set_footprint_limit(limit);
+  }
+  M.HEAPU8.fill(0, M._emscripten_stack_get_end(), M.stackSave());
+  return held.length;
+}
+
+// Start Pyodide from the image (or a promise of it) and the .wasm's bytes (or a
+// promise of them). `options` are the loadPyodide options of a normal boot; the
+// manifest's empty standard library replaces Pyodide's (`stdLibURL`, a path in Node).
+// Writes the packages' files back, restores the record of loaded packages, and checks
+// the canaries with run(name, inputs) -> JSON text, as built by makeRunner(pyodide).
+export async function restore(loadPyodide, options, image, want, makeRunner, mark = () => {}, wasm) {
+  const bytes = Promise.resolve(image);
+  const memory = Promise.all([bytes, wasm]).then(([packed, code]) => unpack(packed, want, code));
+  memory.then(() => mark("memory"), () => {});  // a failure is Pyodide's to report (below), not "unhandled"
   const pyodide = await loadPyodide({ ...options, _loadSnapshot: memory });
   mark("restored");
   const data = await bytes;

@@ -5,8 +5,11 @@
 //
 // Fast path: restore the build-time memory snapshot (snapshot.js, which holds all of
 // the private snapshot API) instead of booting Python and importing the package.
-// Any doubt about the snapshot, or any failure restoring it, falls back to the
-// normal boot, which gives the same answers.
+// The .wasm is fetched and compiled while the snapshot downloads (the restore needs
+// its bytes too), and the restored engine mounts an empty standard library (every
+// module it needs is in the snapshot), so Pyodide's 2.5 MB python_stdlib.zip is not
+// fetched. Any doubt about the snapshot, or any failure restoring it, falls back to
+// the normal boot, which gives the same answers.
 //
 // Messages in:  {type: "init", indexURL, snapshot}   start (snapshot: false = never use it)
 //               {type: "run", id, name, inputs}      inputs is a JSON string
@@ -77,12 +80,27 @@ console.warn = (...args) => {
 // the page's progress (on a clone, so Pyodide still gets the browser's own response
 // and the browser can reuse its compiled WebAssembly), a missing file is reported at
 // once (Pyodide would wait silently), and prefetched files are handed over.
+// The server may send a pre-compressed copy (.br, .gz): the body then yields more
+// bytes than travel, so what is counted is scaled to the size sent (Content-Length).
 const realFetch = self.fetch.bind(self);
 const prefetched = new Map(); // URL -> Promise<Response>
-const expected = new Map();   // URL -> size in bytes
+const expected = new Map();   // URL -> bytes that travel
+const decodedSizes = new Map(); // URL -> size of the file itself (the manifest's)
+const ratios = new WeakMap(); // Response -> bytes sent per byte of the file
 let loaded = 0;
 let lastPost = 0;
 let indexRoot = "";
+
+function wire(url, response) {
+  if (!ratios.has(response)) {
+    const length = Number(response.headers.get("Content-Length"));
+    const size = decodedSizes.get(url.split("?")[0]);
+    const encoded = Boolean(response.headers.get("Content-Encoding"));
+    ratios.set(response, encoded && length && size ? length / size : 1);
+    if (length || size) expected.set(url, encoded || !size ? length || size : size);
+  }
+  return ratios.get(response);
+}
 
 function progress(bytes, force) {
   loaded += bytes;
@@ -94,13 +112,14 @@ function progress(bytes, force) {
   post({ type: "progress", loaded, total: Math.max(total, loaded) });
 }
 
-async function countBody(response) {
+async function countBody(url, response) {
   try {
+    const ratio = wire(url, response);
     const reader = response.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      progress(value.byteLength);
+      progress(value.byteLength * ratio);
     }
     progress(0, true);
   } catch (error) { /* the real body reports its own failure */ }
@@ -112,9 +131,7 @@ function track(url, request, optional) {
       if (!optional) report(missing(`${url.slice(indexRoot.length)}: HTTP ${response.status}`));
       return response;
     }
-    const length = Number(response.headers.get("Content-Length"));
-    if (length && !expected.has(url)) expected.set(url, length);
-    if (response.body && !url.endsWith(".snapshot")) countBody(response.clone());
+    if (response.body && !url.endsWith(".snapshot")) countBody(url, response.clone());
     return response;
   }, (error) => {
     if (!optional) report(missing(`${url.slice(indexRoot.length)}: ${error.message}`));
@@ -183,6 +200,49 @@ function prefetch(url, init) {
   if (!prefetched.has(url)) prefetched.set(url, track(url, realFetch(url, init), false));
 }
 
+// ------------------------------------------------------- the engine's .wasm
+// On the snapshot path the worker fetches pyodide.asm.wasm itself, at once: compiled
+// while the snapshot downloads (Pyodide would start only once the snapshot is in),
+// and its bytes read, which the snapshot's memory is stored against (snapshot.js).
+// Pyodide's own request for it gets the same response, and its instantiation the
+// module already compiled.
+let compiled = null; // Promise<WebAssembly.Module>, on the snapshot path
+const WASM = /\/pyodide\.asm\.wasm(\?|$)/;
+const instantiateStreaming = WebAssembly.instantiateStreaming
+  && WebAssembly.instantiateStreaming.bind(WebAssembly);
+if (instantiateStreaming) {
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const response = await source;
+    if (compiled && WASM.test(response.url)) {
+      let module = null;
+      try {
+        module = await compiled;
+      } catch (error) { /* compile it the usual way, below */ }
+      if (module) {
+        const instance = await WebAssembly.instantiate(module, imports);
+        mark("wasm-instantiated");
+        return { module, instance };
+      }
+    }
+    return instantiateStreaming(response, imports);
+  };
+}
+
+function fetchWasm(indexURL) {
+  const url = new URL("pyodide.asm.wasm", indexURL).href;
+  const got = self.fetch(url).then((response) => {
+    if (!response.ok) throw missing(`pyodide.asm.wasm: HTTP ${response.status}`);
+    return { compile: response.clone(), read: response.clone(), pyodide: response };
+  });
+  prefetched.set(url, got.then((copies) => copies.pyodide, () => self.fetch(url)));
+  const bytes = got.then((copies) => copies.read.arrayBuffer());
+  compiled = got.then((copies) => WebAssembly.compileStreaming(copies.compile))
+    .catch(() => bytes.then((data) => WebAssembly.compile(data)));  // e.g. served with the wrong type
+  compiled.then(() => mark("wasm-compiled"), () => {});
+  bytes.then(() => mark("wasm-bytes"), () => {});
+  return bytes;
+}
+
 function hexToBase64(hex) {
   let binary = "";
   for (let i = 0; i < hex.length; i += 2) binary += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
@@ -227,25 +287,32 @@ async function start(indexURL, allowSnapshot) {
   // loadPyodide imports pyodide.asm.mjs (1.3 MB) only later: start it now (the same
   // module instance is reused).
   import(indexURL + "pyodide.asm.mjs").catch(() => {});
-  // The snapshot image is fetched (or read from Cache Storage) as soon as the manifest
-  // and the lockfile agree, in parallel with Pyodide's own files; the check of the
+  // As soon as the manifest and the lockfile agree, the snapshot image (from Cache
+  // Storage or the network) and the .wasm are fetched, in parallel; the check of the
   // Pyodide version loaded comes below.
   const abort = new AbortController();
-  const image = Promise.all([manifest, lockText]).then(([m, text]) => {
-    if (!snapshot.plan(m, text, snapshot.PINNED_PYODIDE).use) return null;
+  const planned = Promise.all([manifest, lockText]).then(([m, text]) => {
+    const chosen = snapshot.plan(m, text, snapshot.PINNED_PYODIDE);
+    if (!chosen.use) return chosen;
+    pyodideVersion = pyodideVersion || m.pyodide;  // the key of the kept .wasm (checked below)
+    for (const [name, size] of Object.entries(m.sizes || {})) {
+      decodedSizes.set(new URL(name, indexURL).href, size);
+    }
+    const image = new URL(m.file, indexURL).href;
+    const wasm = new URL("pyodide.asm.wasm", indexURL).href;
+    expected.set(image, decodedSizes.get(image) || chosen.imageBytes);
+    expected.set(wasm, decodedSizes.get(wasm) || chosen.wasm.bytes);
     mark("snapshot-download");
-    expected.set(new URL(m.file, indexURL).href, m.bytes);
-    return snapshot.load(indexURL, m, (n) => progress(n), abort.signal).then((got) => {
-      if (got.cached) expected.delete(new URL(m.file, indexURL).href);
-      mark(got.cached ? "snapshot-cached" : "snapshot-bytes");
-      return got;
-    });
+    const bytes = snapshot.load(indexURL, m, (n, response) => progress(n * wire(image, response)), abort.signal)
+      .then((got) => {
+        if (got.cached) expected.delete(image);
+        mark(got.cached ? "snapshot-cached" : "snapshot-bytes");
+        return got;
+      });
+    return { ...chosen, image: bytes, wasmBytes: fetchWasm(indexURL) };
   });
-  image.catch(() => {});
+  planned.catch(() => {});
   const known = (await manifest) || {};
-  for (const [name, size] of Object.entries(known.sizes || {})) {
-    if (!name.endsWith(".whl")) expected.set(new URL(name, indexURL).href, size);
-  }
   const lock = JSON.parse(await lockText);
   const packages = [...closure(lock, PACKAGE).values()];
   if (!packages.length) throw missing(`${PACKAGE} is not in pyodide-lock.json`);
@@ -261,23 +328,30 @@ async function start(indexURL, allowSnapshot) {
   mark("pyodide-module");
   const options = { indexURL, lockFileContents: lockText, packageBaseUrl: indexURL };
 
-  const chosen = snapshot.plan(known.format ? known : null, await lockText, version);
+  const chosen = await planned;
+  if (chosen.use && version !== snapshot.PINNED_PYODIDE) {
+    chosen.use = false;
+    chosen.why = `Pyodide ${version} is not ${snapshot.PINNED_PYODIDE}`;
+    compiled = null;  // that .wasm is not this Pyodide's
+  }
   if (chosen.use) {
     let got = null;
     try {
       snapshotTried = true;
       const aborted = new Promise((resolve, reject) => { abortSnapshot = reject; });
-      const bytes = image.then((result) => {
+      const bytes = chosen.image.then((result) => {
         got = result;
         post({ type: "status", stage: "start", via: "snapshot" });
         return result.image;
       });
       bytes.catch(() => {});
       const { run } = await Promise.race([
-        snapshot.restore(loadPyodide, options, bytes, chosen, makeRunner, mark), aborted]);
+        snapshot.restore(loadPyodide, { ...options, stdLibURL: new URL(chosen.stdlib, indexURL).href },
+                         bytes, chosen, makeRunner, mark, chosen.wasmBytes),
+        aborted]);
       abortSnapshot = null;
       post({ type: "status", stage: "ready", via: "snapshot" });
-      if (!got.cached) {  // for the next page: no download, no decompression
+      if (!got.cached) {  // for the next page: no download
         mark("keep");
         snapshot.keep(indexURL, known, got.image).then(() => mark("kept"), () => {});
       }
@@ -293,7 +367,13 @@ async function start(indexURL, allowSnapshot) {
     abort.abort();
     if (allowSnapshot) console.info("calculators: snapshot not used:", chosen.why);
   }
-  for (const url of [...expected.keys()]) if (url.endsWith(".snapshot")) expected.delete(url);
+  // The normal boot: Pyodide's own files, by their sizes in the manifest if any.
+  expected.clear();
+  for (const [name, size] of Object.entries(known.sizes || {})) {
+    const url = new URL(name, indexURL).href;
+    decodedSizes.set(url, size);
+    if (/^(pyodide\.asm\.wasm|python_stdlib\.zip)$/.test(name)) expected.set(url, size);
+  }
   fetchPackages();
 
   const pyodide = await loadPyodide(options);
