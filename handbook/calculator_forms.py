@@ -408,19 +408,37 @@ def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int)
 
 # The inline boot script: the same bytes on every page (one CSP hash); its data-*
 # attributes carry the page's paths and field names. It defines
-# window.__calculatorsStart(), which creates the engine's worker once, and calls it at
-# once only when the URL pre-fills one of the page's fields (the reader is waiting for
-# that answer); otherwise calculators.js calls it when a form comes into view or is
-# used, so a page whose calculators are never reached loads no engine.
+# window.__calculatorsStart(), which starts the engine once, and calls it at once only
+# when the URL pre-fills one of the page's fields (the reader is waiting for that
+# answer); otherwise calculators.js calls it when a form comes into view or is used,
+# so a page whose calculators are never reached loads no engine.
+#
+# The engine runs in a SharedWorker when the browser has one: the calculator pages
+# share one running engine, which outlives a page (`extendedLifetime`), so the next
+# calculator page answers without starting Python again. An engine made for another
+# build (another snapshot, assets/pyodide/snapshot.json) answers "stale" with the
+# current snapshot's sha256, and the page connects to the engine named after it
+# instead. Without SharedWorker each page has its own dedicated Worker. Either way
+# __calculatorsStart() returns at once an object with postMessage/onmessage/terminate
+# (messages are queued until the worker takes them, and kept in __buffer until
+# calculators.js takes them).
 BOOT_SCRIPT = (
-    "(function(){var d=document.currentScript.dataset,w;"
-    "window.__calculatorsStart=function(){if(w!==undefined)return w;w=null;"
+    "(function(){var d=document.currentScript.dataset,e;"
+    "window.__calculatorsStart=function(){if(e!==undefined)return e;e=null;"
     "try{if(typeof WebAssembly==='object'&&window.Worker){"
-    "w=new Worker(new URL(d.worker,location.href).href,{type:'module',name:'calculators'});"
-    "w.__buffer=[];w.onmessage=function(e){w.__buffer&&w.__buffer.push(e);};"
-    "w.onerror=function(e){w.__buffer&&w.__buffer.push({data:{type:'error',kind:'failed',message:String(e.message||'worker error')}});};"
-    "w.postMessage({type:'init',indexURL:new URL(d.pyodide,location.href).href});"
-    "}}catch(e){w=null;}window.__calculatorsWorker=w;return w;};"
+    "var u=new URL(d.worker,location.href).href,i=new URL(d.pyodide,location.href).href,q=[],p=null,t=null;"
+    "var b=function(v){g({data:{type:'error',kind:'failed',message:String(v&&v.message||v||'worker error')}});};"
+    "var c=function(n){t=null;"
+    "if(window.SharedWorker){try{t=new SharedWorker(u,{type:'module',name:n,extendedLifetime:true});p=t.port;}catch(x){t=null;}}"
+    "if(!t){t=new Worker(u,{type:'module',name:'calculators'});p=t;}"
+    "p.onmessage=g;t.onerror=b;p.postMessage({type:'init',indexURL:i});"
+    "while(q.length)p.postMessage(q.shift());};"
+    "var g=function(v){if(v.data&&v.data.type==='stale'){p.close();p=null;c('calculators '+v.data.sha256);return;}"
+    "if(e.__buffer)e.__buffer.push(v);else if(e.onmessage)e.onmessage(v);};"
+    "e={__buffer:[],postMessage:function(m){if(p)p.postMessage(m);else q.push(m);},"
+    "terminate:function(){if(t&&t.terminate)t.terminate();else if(p)p.close();}};"
+    "c('calculators');"
+    "}}catch(x){e=null;}window.__calculatorsWorker=e;return e;};"
     "var q=new URLSearchParams(location.search),f=(d.fields||'').split(' ');"
     "if(d.start!=='use'&&f.some(function(n){return n&&q.has(n);}))window.__calculatorsStart();"
     "})();")

@@ -11,9 +11,11 @@ Per run (the kinds are interleaved, so a busy moment hits each alike):
 - floor: the bare page, in a fresh browser context (cold cache);
 - first answer, cold: a fresh context opens a URL-prefilled calculator page;
 - second calculator page, warm: the same context then opens another prefilled
-  calculator page (the browser's cache is warm, the engine starts again);
-- bytes transferred for both (cold, warm), as the browser received them (encoded),
-  per file;
+  calculator page (the browser's cache is warm; the engine, a SharedWorker, runs on);
+- the same two in a context without SharedWorker (as in a browser that has none:
+  the second page restores its own engine from the kept snapshot);
+- bytes for both (cold, warm), as nginx sent them (its access log: headers and the
+  body as encoded, .br or .gz), per file, whoever asked (page or worker);
 - first answer with the snapshot refused (a second server answers 404 for
   assets/pyodide/snapshot.json): the fallback, normal boot.
 
@@ -61,18 +63,26 @@ CHAPTER_URL = "/ch02/"
 PRINT_URL = "/print/"
 
 
+# Each request as nginx sent it: bytes on the wire (headers and body, the body as
+# encoded), whoever asked (the page, its dedicated or shared worker).
+LOG_FORMAT = "log_format bench '$uri\\t$status\\t$bytes_sent\\t$sent_http_content_encoding';"
+
+
 @contextlib.contextmanager
 def nginx(site: Path):
     """nginx with deploy/nginx.conf (scripts/local_nginx.py), also serving the bare page
-    at /__bench/: (base URL, base URL where assets/pyodide/snapshot.json is 404)."""
+    at /__bench/: yields (base URL, its access log, base URL where
+    assets/pyodide/snapshot.json is 404)."""
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         (Path(tmp) / "bare.html").write_bytes(BARE)
         (Path(tmp) / "bare.js").write_bytes(BARE_JS)
+        log = Path(tmp) / "access.log"
         bare = f'\n    location /__bench/ {{ alias {tmp}/; add_header Cache-Control "no-cache" always; }}\n'
         hide = "\n    location = /assets/pyodide/snapshot.json { return 404; }\n"
         try:
-            with local_nginx.run(site, [bare, bare + hide]) as urls:
-                yield urls
+            with local_nginx.run(site, [bare + f"    access_log {log} bench;\n", bare + hide],
+                                 http=LOG_FORMAT) as (base, base_nosnap):
+                yield base, log, base_nosnap
         except local_nginx.NginxError as error:
             sys.exit(str(error))
 
@@ -102,35 +112,28 @@ def chromium_version() -> str:
 
 
 class Bytes:
-    """Bytes that came over the network (not from the cache), by page and by file: the
-    body as sent (encoded: the .br or .gz copy) plus the headers."""
+    """What nginx sent since the last take(), by file: [bytes, requests, encoding]
+    (read from its access log: the page's requests and its worker's, shared or not)."""
 
-    def __init__(self, context):
-        self.files: dict[str, list] = defaultdict(lambda: [0, 0, ""])  # path -> [bytes, requests, encoding]
-        context.on("requestfinished", self._finished)
+    def __init__(self, log: Path):
+        self.log = log
+        self.offset = log.stat().st_size if log.exists() else 0
 
-    def _finished(self, request):
-        try:
-            response = request.response()
-            if response is None or response.from_service_worker:
-                return
-            sizes = request.sizes()
-            encoding = response.headers.get("content-encoding", "")
-        except Exception:
-            return
-        size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
-        if response.status == 304 or size <= 0:
-            size = max(sizes["responseHeadersSize"], 0)
-        path = "/" + request.url.split("/", 3)[3].split("?")[0] if request.url.count("/") >= 3 else request.url
-        entry = self.files[path]
-        entry[0] += size
-        entry[1] += 1
-        entry[2] = encoding or entry[2]
-
-    def take(self) -> dict:
-        out = {path: tuple(v) for path, v in self.files.items()}
-        self.files.clear()
-        return out
+    def take(self, settle: float = 0.3) -> dict:
+        time.sleep(settle)  # nginx logs a request once it is sent
+        files: dict[str, list] = defaultdict(lambda: [0, 0, ""])
+        with open(self.log, "rb") as fh:
+            fh.seek(self.offset)
+            data = fh.read()
+        end = data.rfind(b"\n") + 1
+        self.offset += end
+        for line in data[:end].decode("utf-8", "replace").splitlines():
+            uri, status, sent, encoding = (line.split("\t") + ["", "", "0", ""])[:4]
+            entry = files[uri]
+            entry[0] += int(sent or 0)
+            entry[1] += 1
+            entry[2] = (encoding if encoding != "-" else "") or entry[2]
+        return {path: tuple(v) for path, v in files.items()}
 
 
 def totals(files: dict) -> tuple[int, int, int]:
@@ -155,10 +158,13 @@ FIRST = "performance.getEntriesByName('calculator:first-result').map(e => e.star
 VIA = "document.documentElement.dataset.calculatorsVia || ''"
 
 
-def new_context(browser):
+def new_context(browser, shared: bool = True):
     # No service worker: it registers only after the engine has been used (and a
     # pause), so it takes no part in these loads; blocking it keeps runs alike.
-    return browser.new_context(service_workers="block")
+    context = browser.new_context(service_workers="block")
+    if not shared:  # as in a browser without SharedWorker: each page starts its engine
+        context.add_init_script("delete window.SharedWorker;")
+    return context
 
 
 def bare_load(browser, base: str) -> float:
@@ -170,19 +176,17 @@ def bare_load(browser, base: str) -> float:
     return loaded
 
 
-def cold_then_warm(browser, base: str) -> dict:
-    context = new_context(browser)
-    counter = Bytes(context)
+def cold_then_warm(browser, base: str, log: Path, shared: bool = True) -> dict:
+    context = new_context(browser, shared)
+    counter = Bytes(log)
     page = context.new_page()
     page.goto(base + CALC_URL, wait_until="commit")
     cold = wait(page, FIRST)
     via = page.evaluate(VIA)
-    page.wait_for_timeout(300)  # late requests (search index)
-    cold_bytes = counter.take()
+    cold_bytes = counter.take()  # (after a pause for late requests: the search index)
     page.goto(base + SECOND_URL, wait_until="commit")
     warm = wait(page, FIRST)
     warm_via = page.evaluate(VIA)
-    page.wait_for_timeout(300)
     warm_bytes = counter.take()
     context.close()
     return {"cold": cold, "warm": warm, "via": via, "warm_via": warm_via,
@@ -227,9 +231,9 @@ def recompute(browser, base: str, n: int = 50) -> list[float]:
     return times
 
 
-def page_bytes(browser, base: str, url: str) -> dict:
+def page_bytes(browser, base: str, log: Path, url: str) -> dict:
     context = new_context(browser)
-    counter = Bytes(context)
+    counter = Bytes(log)
     page = context.new_page()
     page.goto(base + url, wait_until="load")
     page.mouse.wheel(0, 3000)   # scroll a little, as a reader does
@@ -274,23 +278,29 @@ def main() -> None:
     load_before = load()
     print(f"machine: {machine()}; {chromium_version()}")
     print(f"served by nginx with deploy/nginx.conf; load average {load_before:.2f} at start")
-    with nginx(site) as (base, base_nosnap), sync_playwright() as pw:
+    with nginx(site) as (base, log, base_nosnap), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         bare, cold, warm, fallback, cold_bytes, warm_bytes, vias = [], [], [], [], [], [], set()
+        cold_own, warm_own, own_bytes = [], [], []
         for _ in range(runs):  # interleaved
             bare.append(bare_load(browser, base))
-            r = cold_then_warm(browser, base)
+            r = cold_then_warm(browser, base, log)
             cold.append(r["cold"])
             warm.append(r["warm"])
             cold_bytes.append(r["cold_bytes"])
             warm_bytes.append(r["warm_bytes"])
-            vias |= {r["via"], r["warm_via"]}
+            vias |= {r["via"], "second page:" + r["warm_via"]}
+            r = cold_then_warm(browser, base, log, shared=False)
+            cold_own.append(r["cold"])
+            warm_own.append(r["warm"])
+            own_bytes.append(r["warm_bytes"])
+            vias |= {"no SharedWorker:" + r["via"], "no SharedWorker, second page:" + r["warm_via"]}
             f, via = first_answer(browser, base_nosnap)
             fallback.append(f)
             vias.add("fallback:" + via)
         times = recompute(browser, base)
-        chapter = totals(page_bytes(browser, base, CHAPTER_URL))
-        printed = totals(page_bytes(browser, base, PRINT_URL))
+        chapter = totals(page_bytes(browser, base, log, CHAPTER_URL))
+        printed = totals(page_bytes(browser, base, log, PRINT_URL))
         browser.close()
     load_after = load()
 
@@ -300,13 +310,16 @@ def main() -> None:
     rows = [
         ("floor: bare loadPyodide() on an empty page", floor),
         ("first answer, cold (fresh profile, prefilled URL)", med(cold)),
-        ("second calculator page, warm cache", med(warm)),
+        ("second calculator page, warm (engine shared)", med(warm)),
+        ("  without SharedWorker: first answer, cold", med(cold_own)),
+        ("  without SharedWorker: second page, warm", med(warm_own)),
         ("first answer, cold, snapshot refused (fallback)", med(fallback)),
     ]
     print(f"\n{'measure (median of %d runs)' % runs:52s} {'ms':>8s}  {'x floor':>7s}")
     for label, value in rows:
         print(f"{label:52s} {value:8.0f}  {value / floor:7.2f}")
-    for label, values in (("floor", bare), ("cold", cold), ("warm", warm), ("fallback", fallback)):
+    for label, values in (("floor", bare), ("cold", cold), ("warm", warm), ("cold, own worker", cold_own),
+                          ("warm, own worker", warm_own), ("fallback", fallback)):
         print(f"  runs, {label} (ms): {', '.join(f'{v:.0f}' for v in values)}")
     print(f"engine paths seen: {', '.join(sorted(v or '?' for v in vias))}")
     p50, p95 = pct(times, 50), pct(times, 95)
@@ -329,7 +342,9 @@ def main() -> None:
           f"(engine folder assets/pyodide/: {mb(med(t[1] for t in cold_totals)):.3f} MB); "
           f"runs: {', '.join(f'{mb(t[0]):.3f}' for t in cold_totals)} MB")
     print(f"bytes, second calculator page, warm: {med(t[0] for t in warm_totals) / 1e3:.0f} kB "
-          f"(engine folder {med(t[1] for t in warm_totals) / 1e3:.0f} kB) in {med(t[2] for t in warm_totals):.0f} requests")
+          f"(engine folder {med(t[1] for t in warm_totals) / 1e3:.0f} kB) in {med(t[2] for t in warm_totals):.0f} requests; "
+          f"without SharedWorker {med(totals(b)[0] for b in own_bytes) / 1e3:.0f} kB "
+          f"(engine folder {med(totals(b)[1] for b in own_bytes) / 1e3:.0f} kB)")
     print(f"bytes, chapter without a calculator {CHAPTER_URL}: {chapter[0] / 1e3:.0f} kB, "
           f"engine {chapter[1]} bytes")
     print(f"bytes, whole handbook {PRINT_URL}: {printed[0] / 1e3:.0f} kB, engine {printed[1]} bytes")
@@ -351,6 +366,7 @@ def main() -> None:
             "machine": machine(), "chromium": chromium_version(), "runs": runs,
             "load_before": load_before, "load_after": load_after,
             "floor": bare, "cold": cold, "warm": warm, "fallback": fallback,
+            "cold_without_shared_worker": cold_own, "warm_without_shared_worker": warm_own,
             "recompute": times, "cold_bytes": cold_bytes, "warm_bytes": warm_bytes,
             "chapter_bytes": chapter, "print_bytes": printed, "paths": sorted(vias),
         }, indent=1), encoding="utf-8")

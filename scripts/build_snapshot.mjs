@@ -13,7 +13,7 @@
 //    engine mounts an empty standard library;
 // 3. zeroes the allocator's free memory and the unused stack (snapshot.js scrub()),
 //    saves the memory, XORs into it the initial memory the .wasm's data segments
-//    describe, and writes the image: the non-zero 64 kB blocks of that, then the
+//    describe, and writes the image: the non-zero 1 kB blocks of that, then the
 //    files the packages installed, uncompressed, to
 //    site/assets/pyodide/calculators-<sha256[:16]>.snapshot (a new name for new
 //    bytes: served immutable; scripts/precompress.py writes its .br and .gz), the
@@ -201,7 +201,9 @@ const made = performance.now() - t0;
 // The memory XOR the .wasm's initial memory: the static data the program never
 // changed becomes zeros. Then the blocks that are all zeros are left out.
 const wasm = readFileSync(path.join(indexDir, "pyodide.asm.wasm"));
-const delta = snapshotJs.applyBase(new Uint8Array(raw), snapshotJs.wasmData(wasm));
+const segments = snapshotJs.wasmData(wasm);
+const delta = snapshotJs.applyBase(new Uint8Array(raw), segments);
+const wasmInfo = { bytes: wasm.length, data: snapshotJs.dataExtent(segments) };
 const BLOCK = snapshotJs.BLOCK;
 const ranges = [];
 for (let start = 0; start < delta.length; start += BLOCK) {
@@ -226,7 +228,7 @@ writeFileSync(path.join(indexDir, STDLIB), emptyZip);
 // Restore it once here with the page's own code and that empty standard library, and
 // compare EVERY answer with the maker's.
 const draft = {
-  format: snapshotJs.FORMAT, pyodide: version, base: "wasm-data", wasm: { bytes: wasm.length },
+  format: snapshotJs.FORMAT, pyodide: version, base: "wasm-data", wasm: wasmInfo,
   stdlib: { file: STDLIB }, file: "calculators-0000000000000000.snapshot",
   rawBytes: raw.length, ranges, packages, loaded,
   files: files.map((f) => ({ path: f.path, size: f.data.length })), canaries,
@@ -242,7 +244,7 @@ import json, calculators
 def _calculators_run(name, payload):
     return json.dumps(calculators.run(name, json.loads(payload)), ensure_ascii=False)
 _calculators_run
-`), () => {}, wasm);
+`));
 for (const c of checked.all) {
   let answer;
   try {
@@ -274,9 +276,10 @@ const manifest = {
   file,
   bytes: image.length,
   rawBytes: raw.length,
-  // The memory is stored XOR the initial memory of pyodide.asm.wasm (its data segments).
+  // The memory is stored XOR the initial memory of pyodide.asm.wasm: its data segments,
+  // which fill [start, end) of the memory.
   base: "wasm-data",
-  wasm: { bytes: wasm.length },
+  wasm: wasmInfo,
   // What the restored engine mounts as its standard library: nothing.
   stdlib: { file: STDLIB },
   // [offset, length] of the non-zero parts, in the file in this order.

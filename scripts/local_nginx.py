@@ -1,7 +1,7 @@
 """Run nginx on 127.0.0.1 with deploy/nginx.conf itself, serving a built site: for
 `make bench` (scripts/bench_calculators.py) and the deployment tests.
 
-    with local_nginx.run(site, ["", extra_block]) as (url, url2):
+    with local_nginx.run(site, ["", extra_block], http="log_format …;") as (url, url2):
         ...
 
 Each server is deploy/nginx.conf's server block with its root set to `site` and
@@ -46,8 +46,9 @@ def server_block(site: Path, port: int, extra: str = "") -> str:
     return body[:last] + extra + "\n}\n"
 
 
-def write_conf(folder: Path, servers: list[str]) -> Path:
-    """A main nginx.conf in `folder` with these server blocks; returns its path."""
+def write_conf(folder: Path, servers: list[str], http: str = "") -> Path:
+    """A main nginx.conf in `folder` with these server blocks (and `http`, directives
+    of the http block); returns its path."""
     if MODULE_DIR.is_dir() and not (folder / "modules").exists():
         (folder / "modules").symlink_to(MODULE_DIR)
     modules = f"include {MODULES}/*.conf;\n" if MODULES.is_dir() else ""
@@ -57,18 +58,18 @@ def write_conf(folder: Path, servers: list[str]) -> Path:
     path.write_text(
         f"{modules}user root;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n"
         "events {}\n"
-        f"http {{\n access_log off;\n{temp}" + "".join(servers) + "}\n", encoding="utf-8")
+        f"http {{\n access_log off;\n{temp}{http}\n" + "".join(servers) + "}\n", encoding="utf-8")
     return path
 
 
 @contextlib.contextmanager
-def run(site: Path, extras: list[str] = ("",)):
+def run(site: Path, extras: list[str] = ("",), http: str = ""):
     """nginx serving `site` once per entry of `extras`: yields their base URLs."""
     if not shutil.which("nginx"):
         raise NginxError("nginx is missing: `make system-deps` installs nginx-light and its Brotli module")
     folder = Path(tempfile.mkdtemp(prefix="handbook-nginx-"))
     ports = [free_port() for _ in extras]
-    conf = write_conf(folder, [server_block(site, port, extra) for port, extra in zip(ports, extras)])
+    conf = write_conf(folder, [server_block(site, port, extra) for port, extra in zip(ports, extras)], http)
     proc = subprocess.Popen(["nginx", "-p", str(folder), "-c", str(conf), "-g", "daemon off;"],
                             stderr=subprocess.PIPE, text=True)
     try:

@@ -100,6 +100,8 @@ def test_the_snapshot_matches_the_site(site_dir, root):
     # made against this .wasm; the restored engine mounts the empty standard library
     assert manifest["base"] == "wasm-data"
     assert manifest["wasm"]["bytes"] == (folder / "pyodide.asm.wasm").stat().st_size
+    start, end = manifest["wasm"]["data"]
+    assert 0 < start < end < manifest["rawBytes"]
     stdlib = folder / manifest["stdlib"]["file"]
     assert zipfile.ZipFile(stdlib).namelist() == []
 

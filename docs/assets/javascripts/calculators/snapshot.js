@@ -10,29 +10,32 @@
 // - the manifest was written for that Pyodide version, in this FORMAT;
 // - every package the snapshot holds is in the lockfile the page is served, with the
 //   same file name and sha256 (a rebuilt wheel without a new snapshot is refused);
-// - the file arrives whole (the manifest's size), the .wasm it was made against has
-//   the manifest's size and layout, Pyodide accepts the memory (magic number and build
-//   id), and the restored engine answers the manifest's canary exactly as the maker did.
+// - the file arrives whole (the manifest's size), Pyodide accepts the memory (magic
+//   number and build id), and the restored engine answers the manifest's canary
+//   exactly as the maker did.
 // Anything else throws; the worker then falls back to the normal boot.
 //
 // The image (calculators-<hash>.snapshot) is not compressed: the server sends its
 // pre-compressed copy (.br or .gz beside it, deploy/nginx.conf) and the browser
 // decodes it. To be small it holds:
 // - the memory XOR the initial memory that the .wasm's data segments describe (the
-//   page fetches the .wasm anyway), so the unchanged static data costs nothing;
-// - only the 64 kB blocks of that which are not all zeros (manifest "ranges"): the
+//   page takes it from the fresh instance of the .wasm, before Pyodide copies the
+//   snapshot in), so the static data the program never changed costs nothing;
+// - only the 1 kB blocks of that which are not all zeros (manifest "ranges"): the
 //   build zeroed the allocator's free memory and the unused stack first (scrub());
 // - then the files the packages installed under site-packages (the snapshot holds
 //   Python's memory, not the file system).
 // The restored engine mounts an empty standard library (manifest "stdlib"): every
 // module the calculators use is already in its memory, and the build checked every
-// case of tests/calculators/cases.json that way. Once used successfully, the image
+// case of tests/calculators/cases.json that way. Should a computation still import a
+// module of the standard library it does not hold, Pyodide's whole python_stdlib.zip
+// is fetched then (STDLIB_ON_DEMAND). Once used successfully, the image
 // is kept in Cache Storage (when the browser offers it), so a second calculator page
 // skips the download.
 
 export const PINNED_PYODIDE = "314.0.7";
 export const FORMAT = 3;
-export const BLOCK = 65536;
+export const BLOCK = 1024;  // smaller blocks leave out more zeros; 1 kB: about 300 ranges
 const CACHE = "calculators-snapshot"; // not "handbook-…": sw.js deletes those
 
 // May the manifest be used with this lockfile and this Pyodide version?
@@ -58,7 +61,7 @@ export function plan(manifest, lockText, version) {
 // A first look, before the lockfile and Pyodide are known: worth downloading?
 export function usable(manifest) {
   return Boolean(manifest && manifest.format === FORMAT && manifest.pyodide === PINNED_PYODIDE &&
-    manifest.base === "wasm-data" && manifest.wasm && Number.isInteger(manifest.wasm.bytes) &&
+    manifest.base === "wasm-data" && manifest.wasm && Array.isArray(manifest.wasm.data) &&
     manifest.stdlib && typeof manifest.stdlib.file === "string" &&
     Array.isArray(manifest.packages) && manifest.packages.length &&
     Array.isArray(manifest.files) && Array.isArray(manifest.ranges) &&
@@ -164,10 +167,10 @@ export function wasmData(wasm) {
   return [];
 }
 
-// XOR the initial memory into a snapshot (Pyodide's header, then the memory): the
-// build applies it to make the image, the page to undo it (XOR is its own inverse).
+// XOR the initial memory into a snapshot (Pyodide's header, then the memory), at
+// build time from the data segments of the .wasm file.
 export function applyBase(snapshot, segments) {
-  const header = new DataView(snapshot.buffer, snapshot.byteOffset, 8).getUint32(4, true);
+  const header = headerBytes(snapshot);
   for (const { offset, bytes } of segments) {
     const at = header + offset;
     if (at + bytes.length > snapshot.length) throw new Error("data segment outside the memory");
@@ -176,17 +179,108 @@ export function applyBase(snapshot, segments) {
   return snapshot;
 }
 
-// The snapshot Pyodide restores, from the image and the .wasm's bytes.
-export function unpack(image, want, wasm) {
-  if (wasm.byteLength !== want.wasm.bytes) throw new Error("the .wasm is not the one the snapshot was made with");
-  const raw = new Uint8Array(want.rawBytes);
+// [start, end) of the memory the data segments fill (for the manifest).
+export function dataExtent(segments) {
+  return [Math.min(...segments.map((s) => s.offset)),
+          Math.max(...segments.map((s) => s.offset + s.bytes.length))];
+}
+
+function headerBytes(snapshot) {
+  return new DataView(snapshot.buffer, snapshot.byteOffset, 8).getUint32(4, true);
+}
+
+// The snapshot Pyodide restores (into `raw`, zeros of the snapshot's size), from the
+// image and the memory of a fresh instance of the .wasm: where its data segments put
+// their bytes, XOR is its own inverse.
+export function unpack(image, want, memory, raw = new Uint8Array(want.rawBytes)) {
+  if (raw.length !== want.rawBytes) throw new Error("snapshot buffer of the wrong size");
   let at = 0;
   for (const [start, length] of want.ranges) {
     if (start + length > raw.length) throw new Error("snapshot range outside its memory");
     raw.set(image.subarray(at, at + length), start);
     at += length;
   }
-  return applyBase(raw, wasmData(wasm));
+  const [start, end] = want.wasm.data;
+  const header = headerBytes(raw);
+  if (end > memory.length || header + end > raw.length) throw new Error("the .wasm's data does not fit the snapshot");
+  for (let i = start; i < end; i++) raw[header + i] ^= memory[i];
+  return raw;
+}
+
+// A module of the standard library that the snapshot does not hold (imported on a
+// path no build-time case took): fetch Pyodide's whole standard library once, in its
+// place, and import from it. Synchronously (an import cannot wait): XMLHttpRequest,
+// which workers have; where there is none (Node.js, the build's own check) the module
+// is simply missing.
+const STDLIB_ON_DEMAND = `
+import importlib, importlib.machinery, sys, zipimport
+
+class _StdlibOnDemand:
+    def __init__(self, url, mounted):
+        self.url, self.mounted = url, mounted
+
+    def find_spec(self, name, path=None, target=None):
+        if self.url is None or name.partition(".")[0] not in sys.stdlib_module_names:
+            return None
+        url, self.url = self.url, None
+        try:
+            from js import Uint8Array, XMLHttpRequest
+            request = XMLHttpRequest.new()
+            request.open("GET", url, False)
+            request.responseType = "arraybuffer"
+            request.send()
+            if request.status != 200:
+                return None
+            data = Uint8Array.new(request.response).to_bytes()
+        except Exception:
+            return None
+        with open(self.mounted, "wb") as fh:
+            fh.write(data)
+        zipimport._zip_directory_cache.clear()
+        sys.path_importer_cache.clear()
+        importlib.invalidate_caches()
+        return importlib.machinery.PathFinder.find_spec(name, path, target)
+
+def _install(url):
+    mounted = next(p for p in sys.path if p.endswith(".zip"))
+    sys.meta_path.append(_StdlibOnDemand(url, mounted))
+`;
+
+// Wrap WebAssembly's instantiation until Pyodide's .wasm (the instance that exports
+// the memory) has been instantiated: the buffer is filled (once the image is in)
+// before the instance is handed over. Returns the function that restores the
+// originals (also called on the way). Without an image (the download failed) the
+// attempt is given up: the instance is never handed over, nothing is reported.
+function fillOnInstantiation(buffer, bytes, want, mark) {
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  let filled = null;
+  const unwrap = () => {
+    if (WebAssembly.instantiate === wrapped) WebAssembly.instantiate = instantiate;
+    if (WebAssembly.instantiateStreaming === wrappedStreaming) WebAssembly.instantiateStreaming = instantiateStreaming;
+  };
+  const fill = async (result) => {
+    const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+    const memory = instance && instance.exports.memory;
+    if (!(memory instanceof WebAssembly.Memory)) return result;  // another, small module
+    if (!filled) {
+      unwrap();  // one instance only: a normal boot after a failed attempt is untouched
+      filled = bytes.then((packed) => unpack(packed, want, new Uint8Array(memory.buffer), buffer));
+      filled.then(() => mark("memory"), () => {});
+    }
+    try {
+      await filled;
+    } catch (error) {
+      return new Promise(() => {});  // (Pyodide would report a failed instantiation)
+    }
+    return result;
+  };
+  const wrapped = (...args) => instantiate.apply(WebAssembly, args).then(fill);
+  const wrappedStreaming = instantiateStreaming
+    && ((...args) => instantiateStreaming.apply(WebAssembly, args).then(fill));
+  WebAssembly.instantiate = wrapped;
+  if (instantiateStreaming) WebAssembly.instantiateStreaming = wrappedStreaming;
+  bytes.catch(unwrap);
+  return unwrap;
 }
 
 // Build time, just before makeMemorySnapshot: zero what the snapshot need not carry,
@@ -215,16 +309,28 @@ export function scrub(pyodide) {
   return held.length;
 }
 
-// Start Pyodide from the image (or a promise of it) and the .wasm's bytes (or a
-// promise of them). `options` are the loadPyodide options of a normal boot; the
-// manifest's empty standard library replaces Pyodide's (`stdLibURL`, a path in Node).
-// Writes the packages' files back, restores the record of loaded packages, and checks
-// the canaries with run(name, inputs) -> JSON text, as built by makeRunner(pyodide).
-export async function restore(loadPyodide, options, image, want, makeRunner, mark = () => {}, wasm) {
+// Start Pyodide from the image (or a promise of it). `options` are the loadPyodide
+// options of a normal boot, with `stdLibURL` the manifest's empty standard library (a
+// path in Node). Writes the packages' files back, restores the record of loaded
+// packages, and checks the canaries with run(name, inputs) -> JSON text, as built by
+// makeRunner(pyodide).
+//
+// Pyodide waits for the snapshot before it goes on to instantiate the .wasm, and
+// copies it into the memory once the instance is made. So it is handed at once a
+// buffer of the snapshot's size (its own setup and the instantiation run while the
+// image downloads), and the instantiation of its .wasm (WebAssembly.instantiate and
+// instantiateStreaming, wrapped until then) completes only once the buffer is filled
+// from the image and that fresh instance's memory.
+export async function restore(loadPyodide, options, image, want, makeRunner, mark = () => {}) {
   const bytes = Promise.resolve(image);
-  const memory = Promise.all([bytes, wasm]).then(([packed, code]) => unpack(packed, want, code));
-  memory.then(() => mark("memory"), () => {});  // a failure is Pyodide's to report (below), not "unhandled"
-  const pyodide = await loadPyodide({ ...options, _loadSnapshot: memory });
+  const buffer = new Uint8Array(want.rawBytes);
+  const unwrap = fillOnInstantiation(buffer, bytes, want, mark);
+  let pyodide;
+  try {
+    pyodide = await loadPyodide({ ...options, _loadSnapshot: buffer });
+  } finally {
+    unwrap();
+  }
   mark("restored");
   const data = await bytes;
   let at = want.packedBytes;
@@ -238,6 +344,12 @@ export async function restore(loadPyodide, options, image, want, makeRunner, mar
     if (!pyodide.loadedPackages[name]) throw new Error(`${name} is not recorded as loaded`);
   }
   pyodide.runPython("import importlib; importlib.invalidate_caches()");
+  const scope = pyodide.globals.get("dict")();
+  pyodide.runPython(STDLIB_ON_DEMAND, { globals: scope });
+  const install = scope.get("_install");
+  install(options.indexURL + "python_stdlib.zip");
+  install.destroy();
+  scope.destroy();
   mark("packages");
   const run = makeRunner(pyodide);
   for (const c of want.canaries) {

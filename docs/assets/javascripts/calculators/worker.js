@@ -3,23 +3,36 @@
 // package it depends on) comes through loadPackage, sha256-checked against
 // pyodide-lock.json.
 //
+// Dedicated or shared: the page's boot script (handbook/calculator_forms.py) makes it
+// a SharedWorker when it can, so that the calculator pages share one running engine,
+// which outlives a page (extendedLifetime): a page that connects to it when it runs
+// already is told "ready" at once. First the engine asks the server for the snapshot
+// manifest again: if the site has been rebuilt since it started, the page is told
+// "stale" (with the new snapshot's sha256) and connects to an engine of that name.
+// Messages about the start go to every page connected; a result only to the page that
+// asked. When the start fails, a shared engine closes itself after saying so, so that
+// the next page starts afresh.
+//
 // Fast path: restore the build-time memory snapshot (snapshot.js, which holds all of
 // the private snapshot API) instead of booting Python and importing the package.
-// The .wasm is fetched and compiled while the snapshot downloads (the restore needs
-// its bytes too), and the restored engine mounts an empty standard library (every
-// module it needs is in the snapshot), so Pyodide's 2.5 MB python_stdlib.zip is not
-// fetched. Any doubt about the snapshot, or any failure restoring it, falls back to
+// The .wasm is fetched, compiled and instantiated while the snapshot downloads, and
+// the restored engine mounts an empty standard library (every module it needs is in
+// the snapshot), so Pyodide's 2.5 MB python_stdlib.zip is not fetched. Any doubt about the snapshot, or any failure restoring it, falls back to
 // the normal boot, which gives the same answers.
 //
 // Messages in:  {type: "init", indexURL, snapshot}   start (snapshot: false = never use it)
 //               {type: "run", id, name, inputs}      inputs is a JSON string
 // Messages out: {type: "status", stage, via}         stage "download" | "start" | "package" | "ready";
-//                                                    via "snapshot" | "boot"
+//                                                    via "snapshot" | "boot" | "running" (shared,
+//                                                    started by an earlier page)
 //               {type: "progress", loaded, total}    bytes of the engine's files so far
 //               {type: "note", kind: "snapshot-failed", message}   fell back to the normal boot
 //               {type: "error", kind, message}       kind "missing" | "no_wasm" | "failed"
 //               {type: "result", id, result}         result is a JSON string (calculators.run)
+//               {type: "stale", sha256}              shared: this engine is another build's
 import * as snapshot from "./snapshot.js";
+
+const evaluated = performance.timeOrigin + performance.now();  // for the benchmark's timeline
 
 const PACKAGE = "yongding-calculators";
 const PYTHON = `
@@ -32,9 +45,22 @@ _calculators_run
 `;
 
 let engine = null;
+let identity = null;  // Promise: the sha256 of the snapshot manifest on the server when it started
+let running = false;  // the engine answers
 let failed = false;
+const shared = typeof self.SharedWorkerGlobalScope === "function" && self instanceof self.SharedWorkerGlobalScope;
+const ports = new Set();   // shared: the pages connected
+const replay = new Map();  // shared: the last message of each kind about the start, for a page that joins
 
-function post(message) { self.postMessage(message); }
+function post(message) {
+  if (!shared) {
+    self.postMessage(message);
+    return;
+  }
+  if (message.type !== "mark") replay.set(message.type, message);
+  for (const port of ports) port.postMessage(message);
+  if (message.type === "error") self.close();  // the next page starts a new engine
+}
 // Timings for the benchmark: the page records them as performance marks.
 function mark(name) { post({ type: "mark", name, at: performance.timeOrigin + performance.now() }); }
 
@@ -201,11 +227,11 @@ function prefetch(url, init) {
 }
 
 // ------------------------------------------------------- the engine's .wasm
-// On the snapshot path the worker fetches pyodide.asm.wasm itself, at once: compiled
-// while the snapshot downloads (Pyodide would start only once the snapshot is in),
-// and its bytes read, which the snapshot's memory is stored against (snapshot.js).
-// Pyodide's own request for it gets the same response, and its instantiation the
-// module already compiled.
+// On the snapshot path the worker fetches pyodide.asm.wasm itself, at once, and
+// compiles it while the snapshot downloads (Pyodide asks for it only once the
+// snapshot is there: snapshot.restore hands it a buffer at once, so it goes on).
+// Pyodide's own request gets the same response, and its instantiation the module
+// already compiled.
 let compiled = null; // Promise<WebAssembly.Module>, on the snapshot path
 const WASM = /\/pyodide\.asm\.wasm(\?|$)/;
 const instantiateStreaming = WebAssembly.instantiateStreaming
@@ -213,18 +239,16 @@ const instantiateStreaming = WebAssembly.instantiateStreaming
 if (instantiateStreaming) {
   WebAssembly.instantiateStreaming = async (source, imports) => {
     const response = await source;
+    let module = null;
     if (compiled && WASM.test(response.url)) {
-      let module = null;
       try {
         module = await compiled;
       } catch (error) { /* compile it the usual way, below */ }
-      if (module) {
-        const instance = await WebAssembly.instantiate(module, imports);
-        mark("wasm-instantiated");
-        return { module, instance };
-      }
     }
-    return instantiateStreaming(response, imports);
+    const out = module ? { module, instance: await WebAssembly.instantiate(module, imports) }
+      : await instantiateStreaming(response, imports);
+    mark("wasm-instantiated");
+    return out;
   };
 }
 
@@ -232,15 +256,13 @@ function fetchWasm(indexURL) {
   const url = new URL("pyodide.asm.wasm", indexURL).href;
   const got = self.fetch(url).then((response) => {
     if (!response.ok) throw missing(`pyodide.asm.wasm: HTTP ${response.status}`);
-    return { compile: response.clone(), read: response.clone(), pyodide: response };
+    return { compile: response.clone(), pyodide: response };
   });
   prefetched.set(url, got.then((copies) => copies.pyodide, () => self.fetch(url)));
-  const bytes = got.then((copies) => copies.read.arrayBuffer());
   compiled = got.then((copies) => WebAssembly.compileStreaming(copies.compile))
-    .catch(() => bytes.then((data) => WebAssembly.compile(data)));  // e.g. served with the wrong type
+    .catch(() => got.then((copies) => copies.pyodide.clone().arrayBuffer())  // e.g. served with the wrong type
+      .then((data) => WebAssembly.compile(data)));
   compiled.then(() => mark("wasm-compiled"), () => {});
-  bytes.then(() => mark("wasm-bytes"), () => {});
-  return bytes;
 }
 
 function hexToBase64(hex) {
@@ -264,8 +286,18 @@ function makeRunner(pyodide) {
 
 // --------------------------------------------------------------------- start
 
+// The sha256 in the snapshot manifest the server has now (null: none; undefined: no
+// answer, e.g. offline).
+function serverSnapshot(indexURL) {
+  return realFetch(indexURL + "snapshot.json", { cache: "no-cache" })
+    .then((response) => (response.ok ? response.json() : null))
+    .then((manifest) => (manifest && manifest.sha256) || null, () => undefined);
+}
+
 async function start(indexURL, allowSnapshot) {
   indexRoot = indexURL;
+  post({ type: "mark", name: "created", at: performance.timeOrigin });
+  post({ type: "mark", name: "evaluated", at: evaluated });
   mark("start");
   post({ type: "status", stage: "download" });
   if (typeof WebAssembly !== "object") {
@@ -279,10 +311,11 @@ async function start(indexURL, allowSnapshot) {
     if (!response.ok) throw missing(`pyodide-lock.json: HTTP ${response.status}`);
     return response.text();
   });
-  const manifest = !allowSnapshot ? Promise.resolve(null)
-    : realFetch(indexURL + "snapshot.json", { cache: "no-cache" })
-      .then((response) => (response.ok ? response.json() : null))
-      .catch(() => null);
+  const current = realFetch(indexURL + "snapshot.json", { cache: "no-cache" })
+    .then((response) => (response.ok ? response.json() : null))
+    .catch(() => null);
+  identity = current.then((m) => (m && m.sha256) || null);
+  const manifest = allowSnapshot ? current : Promise.resolve(null);
   const module = import(indexURL + "pyodide.mjs");
   // loadPyodide imports pyodide.asm.mjs (1.3 MB) only later: start it now (the same
   // module instance is reused).
@@ -301,7 +334,7 @@ async function start(indexURL, allowSnapshot) {
     const image = new URL(m.file, indexURL).href;
     const wasm = new URL("pyodide.asm.wasm", indexURL).href;
     expected.set(image, decodedSizes.get(image) || chosen.imageBytes);
-    expected.set(wasm, decodedSizes.get(wasm) || chosen.wasm.bytes);
+    expected.set(wasm, decodedSizes.get(wasm) || 0);
     mark("snapshot-download");
     const bytes = snapshot.load(indexURL, m, (n, response) => progress(n * wire(image, response)), abort.signal)
       .then((got) => {
@@ -309,7 +342,9 @@ async function start(indexURL, allowSnapshot) {
         mark(got.cached ? "snapshot-cached" : "snapshot-bytes");
         return got;
       });
-    return { ...chosen, image: bytes, wasmBytes: fetchWasm(indexURL) };
+    prefetch(new URL(chosen.stdlib, indexURL).href);  // Pyodide asks for it only once its runtime starts
+    fetchWasm(indexURL);
+    return { ...chosen, image: bytes };
   });
   planned.catch(() => {});
   const known = (await manifest) || {};
@@ -344,10 +379,11 @@ async function start(indexURL, allowSnapshot) {
         post({ type: "status", stage: "start", via: "snapshot" });
         return result.image;
       });
-      bytes.catch(() => {});
+      // Pyodide goes on before the image is in: a failed download ends the attempt.
+      bytes.catch((error) => { if (abortSnapshot) abortSnapshot(error); });
       const { run } = await Promise.race([
         snapshot.restore(loadPyodide, { ...options, stdLibURL: new URL(chosen.stdlib, indexURL).href },
-                         bytes, chosen, makeRunner, mark, chosen.wasmBytes),
+                         bytes, chosen, makeRunner, mark),
         aborted]);
       abortSnapshot = null;
       post({ type: "status", stage: "ready", via: "snapshot" });
@@ -394,24 +430,47 @@ async function start(indexURL, allowSnapshot) {
   return run;
 }
 
-self.onmessage = async (event) => {
-  const msg = event.data || {};
+async function handle(msg, reply, port) {
   if (msg.type === "init") {
     if (!engine) {
-      // Save-Data: the normal boot downloads about 7 MB less than the snapshot path.
+      if (port) ports.add(port);
+      // Save-Data: the normal boot downloads about 1 MB less than the snapshot path
+      // (2 MB less where the server sends gzip), and starts a few seconds later.
       const saveData = Boolean(self.navigator.connection && self.navigator.connection.saveData);
       engine = start(msg.indexURL, msg.snapshot !== false && !saveData);
-      engine.catch((error) => { report(error); forgetKept().catch(() => {}); });
+      engine.then(() => { running = true; },
+                  (error) => { report(error); forgetKept().catch(() => {}); });
+    } else if (port) {
+      // A page joining: is this engine the current build's?
+      const [now, mine] = await Promise.all([serverSnapshot(msg.indexURL), identity]);
+      if (now !== undefined && now !== mine) {
+        reply({ type: "stale", sha256: now || "none" });
+        return;
+      }
+      ports.add(port);
+      // ready at once, or the start so far (what follows comes to every page)
+      if (running) reply({ type: "status", stage: "ready", via: "running" });
+      else for (const message of replay.values()) reply(message);
     }
     return;
   }
   if (msg.type === "run") {
+    if (port && !ports.has(port)) return;  // a page sent to another build's engine
     let run;
     try {
       run = await engine;
     } catch (error) {
       return; // already reported
     }
-    self.postMessage({ type: "result", id: msg.id, result: run(msg.name, msg.inputs) });
+    reply({ type: "result", id: msg.id, result: run(msg.name, msg.inputs) });
   }
-};
+}
+
+if (shared) {
+  self.onconnect = (event) => {
+    const port = event.ports[0];
+    port.onmessage = (message) => handle(message.data || {}, (out) => port.postMessage(out), port);
+  };
+} else {
+  self.onmessage = (event) => handle(event.data || {}, (out) => self.postMessage(out));
+}
