@@ -67,17 +67,32 @@ def dated_site(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("dated") / "site", FIXTURES)
 
 
-@pytest.fixture(scope="module")
-def pyodide_dated(dated_site):
+def _node(*args) -> subprocess.CompletedProcess:
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is not installed (Node.js 20 runs Pyodide)")
     env = {k: v for k, v in os.environ.items() if k != _amendments.ENV}
-    proc = subprocess.run([node, str(ROOT / "tests/pyodide/run_cases.mjs"), str(dated_site),
-                           str(DATED_CASES)], capture_output=True, text=True, timeout=300,
-                          env=env)
+    proc = subprocess.run([node, *map(str, args)], capture_output=True, text=True, timeout=600,
+                          env=env, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    return json.loads(proc.stdout)
+    return proc
+
+
+@pytest.fixture(scope="module")
+def pyodide_dated(dated_site):
+    return json.loads(_node(ROOT / "tests/pyodide/run_cases.mjs", dated_site, DATED_CASES).stdout)
+
+
+@pytest.fixture(scope="module")
+def snapshot_dated(dated_site):
+    """The same cases from the engine the page restores: the memory snapshot made of
+    that wheel (scripts/build_snapshot.mjs, with the page's snapshot.js)."""
+    page_code = dated_site / "assets/javascripts/calculators"
+    page_code.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "docs/assets/javascripts/calculators/snapshot.js", page_code)
+    _node(ROOT / "scripts/build_snapshot.mjs", dated_site)
+    return json.loads(_node(ROOT / "tests/pyodide/run_cases.mjs", "--snapshot", dated_site,
+                            DATED_CASES).stdout)
 
 
 @pytest.fixture
@@ -100,11 +115,16 @@ def test_pyodide_reads_the_amendments_from_the_wheel(pyodide_dated):
     assert pyodide_dated["amendments"] == sorted(p.name for p in FIXTURES.glob("*.toml"))
 
 
-def test_pyodide_dated_answers_equal_cpython_answers(pyodide_dated, cpython_with_fixtures):
+@pytest.mark.parametrize("engine", ["pyodide_dated", "snapshot_dated"])
+def test_pyodide_dated_answers_equal_cpython_answers(engine, request, cpython_with_fixtures):
+    run = request.getfixturevalue(engine)
+    assert run["via"] == ("snapshot" if engine == "snapshot_dated" else "boot")
+    assert run["stdlib_requests_for_cases"] == 0
+    assert run["amendments"] == sorted(p.name for p in FIXTURES.glob("*.toml"))
     cases = json.loads(DATED_CASES.read_text(encoding="utf-8"))["cases"]
-    assert [r["name"] for r in pyodide_dated["results"]] == [c["name"] for c in cases]
+    assert [r["name"] for r in run["results"]] == [c["name"] for c in cases]
     different = []
-    for case in pyodide_dated["results"]:
+    for case in run["results"]:
         expected = calculators.run(case["calculator"], case["inputs"])
         if canonical(case["result"]) != canonical(expected):
             different.append((case["name"], case["result"], expected))
