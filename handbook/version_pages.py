@@ -358,10 +358,16 @@ def changes_list(h: V.History, lang: str, to_root: str = "") -> str:
                          + f" · [{L['history_short']}]({to_root}history/{row.page}.md#{row.id})")
         if links:
             out += [L["changed_clauses"], ""] + [f"- {link}" for link in links] + [""]
-        if a.parameters:
+        if any(ch.clause in _calculator_clauses() for ch in a.changes):
             out += [L["values"], ""]
         out += [f"[{L['read_from']}]({to_root}v/{a.in_force.isoformat()}/index.md)", ""]
     return "\n".join(out)
+
+
+def _calculator_clauses() -> set:
+    """The clauses whose words a calculator reads (rules.toml)."""
+    from calculators._data import RAW, bound_tables
+    return {table["clause"] for _, table in bound_tables(RAW)}
 
 
 def edition_status(h: V.History, lang: str, changes_href: str) -> str:
