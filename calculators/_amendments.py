@@ -132,6 +132,12 @@ class Amendment:
         return line_of(self.source, field)
 
 
+def in_title_marks(title: str) -> str:
+    """A title as it stands inside 《》: a 《》 of its own becomes 〈〉
+    (《关于修改〈永定区编办管理制度〉的决定》), as Chinese typesetting nests them."""
+    return title.replace("《", "〈").replace("》", "〉")
+
+
 def directory() -> Path | None:
     """The folder the amendments are read from (None: there is none)."""
     env = os.environ.get(ENV)

@@ -101,11 +101,12 @@ def amendment_text(a: Amendment, lang: str) -> str:
     """《title》（number） / “Title” (number): how a page names an amendment. With no
     English title, the English names it as the calculators do (calculators/messages/
     common.toml [amendment]): a decision of the Office (《title》, number)."""
+    title = _amendments.in_title_marks(a.title_zh)
     if lang == "zh":
-        return f"《{a.title_zh}》" + (f"（{a.number}）" if a.number else "")
+        return f"《{title}》" + (f"（{a.number}）" if a.number else "")
     if a.title_en:
         return f"“{a.title_en}”" + (f" ({a.number})" if a.number else "")
-    return f"a decision of the Office (《{a.title_zh}》" + (f", {a.number})" if a.number else ")")
+    return f"a decision of the Office (《{title}》" + (f", {a.number})" if a.number else ")")
 
 
 # ---------------------------------------------------------------- the model
