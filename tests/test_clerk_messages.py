@@ -98,7 +98,8 @@ def test_every_message_has_chinese_and_english_and_every_code_is_known():
     raised = set()
     for module in ("_amendments.py", "_history.py", "_data.py"):
         source = (package / module).read_text(encoding="utf-8")
-        raised |= set(re.findall(r'AmendmentError\([^()]*?,\s*[^()]*?,\s*"([a-z_]+)"', source, re.S))
+        raised |= set(re.findall(r'AmendmentError\(\s*[^,]+,\s*(?:f?"[^"]*"|[^,]+),\s*"([a-z_]+)"',
+                                 source, re.S))
     assert {"number", "slot_mismatch", "date_format", "not_toml", "unknown_clause"} <= raised
     assert raised <= set(_amendments.MESSAGES), raised - set(_amendments.MESSAGES)
     for key, pair in _amendments.MESSAGES.items():
