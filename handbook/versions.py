@@ -424,7 +424,7 @@ def diff_html(old: str | None, new: str | None, lang: str) -> str:
     Chinese is compared character by character, English word by word."""
     old, new = old or "", new or ""
     # Chinese by character, but a number or a Latin word stays whole (800 → 1000).
-    pattern = r"[0-9A-Za-z.,%]+|\s+|." if lang == "zh" else r"\s+|[^\s]+"
+    pattern = r"\d+(?:\.\d+)?%?|[A-Za-z]+|\s+|." if lang == "zh" else r"\s+|[^\s]+"
     split = lambda s: re.findall(pattern, s, re.S)  # noqa: E731
     a, b = split(old), split(new)
     out = []
