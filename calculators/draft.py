@@ -513,7 +513,10 @@ def check(d: Draft, existing=None) -> dict:
     for cid, versions in h.versions.items():
         for v in versions:
             if v.amendment is amendment and v.action == "renumber":
-                out["renumbered"].append({"clause": cid, "from": v.former, "to": v.number})
+                out["renumbered"].append({"clause": cid, "from": v.former, "to": v.number,
+                                          "rules": chapters()[h.row(cid).chapter],
+                                          "from_n": _history.number_value(v.former),
+                                          "to_n": _history.number_value(v.number)})
     before = _values(_data.resolve_on(h, before_day)[0])
     after = _values(_data.resolve_on(h, amendment.in_force)[0])
     for key in after:
