@@ -252,7 +252,7 @@ def _error_p(fid: str) -> str:
 
 def _term_hints(field: dict, lang: str) -> str:
     """Short glossary hints for the terms a newcomer meets among the options, e.g.
-    直系亲属：直系血亲，如父母、子女…… An option gets a hint when a glossary term
+    直系亲属：本制度未作界定，有两种理解…… An option gets a hint when a glossary term
     makes up at least half of its label (so 本办干部本人 gets none for 本办)."""
     labels = field.get("option_labels", {})
     shown = []

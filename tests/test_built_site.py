@@ -123,7 +123,9 @@ def test_english_pages_show_no_untranslated_chinese(site_dir):
         body = re.sub(r"<script\b.*?</script>", "", body, flags=re.S)   # data blocks are never shown
         body = re.sub(r"<[^>]+>", "", body)
         body = html.unescape(body)
-        body = re.sub(r"[(（][^()（）]*[)）]", "", body)   # glosses beside a translation
+        prev = None
+        while prev != body:     # glosses beside a translation, innermost first: "(出国(境))"
+            prev, body = body, re.sub(r"[(（][^()（）]*[)）]", "", body)
         body = re.sub(r"\|[^|\n]*\|", "", body)
         found = han.findall(body)
         rel = page.relative_to(site_dir)
