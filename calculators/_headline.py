@@ -3,6 +3,8 @@
 [headlines.*] of each messages/<calculator>.toml."""
 from __future__ import annotations
 
+from . import _dated
+from ._data import rule
 from .quorum import required_present
 
 
@@ -53,9 +55,17 @@ def _annual_leave(f: dict, v: dict):
 
 def _expenditure(f: dict, v: dict):
     key = "expenditure.meeting" if f["needs_office_meeting"] else "expenditure.no_meeting"
+    reimbursement = rule("expenditure.reimbursement")
+    if _dated.repeal(reimbursement["clause"]):
+        return key + "_only", {}
+    if f["reimburse_by"] is None:  # no date of spending: what applies without one
+        return key + "_no_date", {"days": reimbursement["days"]}
     if f.get("deadline_day_off") and f.get("last_working_day"):
         key += "_day_off"
-    return key, {"date": f.get("reimburse_by"), "last_day": f.get("last_working_day")}
+    parts = [(key, {"date": f["reimburse_by"], "last_day": f.get("last_working_day")})]
+    if f.get("adjustments_known") is False:
+        parts.append(("expenditure.provisional", {"year": f["reimburse_by"][:4]}))
+    return parts
 
 
 def _duty(f: dict, v: dict):

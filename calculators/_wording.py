@@ -107,6 +107,28 @@ _SPECIAL = {"holiday": _holiday, "moves": _moves, "date": _date, "last_day": _da
             "amendment": _amendment, "in_force": _date, "rules_day": _date, "requested": _date}
 
 
+# English number agreement, written in a template: {n|day|days} gives "1 day" or
+# "2 days" (the number as the fact shows it), {n?is|are} only the word.
+_AGREE = re.compile(r"\{(\w+)([|?])([^{}|]*)\|([^{}|]*)\}")
+
+
+def _one(value) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and value == 1
+
+
+def _agree(template: str, params: dict, lang: str) -> str:
+    def word(match):
+        name, form, singular, plural = match.groups()
+        if name not in params:
+            return match.group(0)
+        value = params[name]
+        chosen = singular if _one(value) else plural
+        shown = _SPECIAL[name](value, lang) if name in _SPECIAL else _shown(value, lang)
+        text = chosen if form == "?" else f"{shown} {chosen}".rstrip()
+        return text.replace("{", "{{").replace("}", "}}")
+    return _AGREE.sub(word, template)
+
+
 class _Params(dict):
     """A missing parameter shows as {name} rather than raising (tests look for it)."""
 
@@ -116,6 +138,7 @@ class _Params(dict):
 
 def fill(template: str, lang: str, params: dict) -> str:
     """A message template with its facts, each written for a reader of `lang`."""
+    template = _agree(template, params, lang)
     return template.format_map(_Params({
         k: _SPECIAL[k](v, lang) if k in _SPECIAL else _shown(v, lang)
         for k, v in params.items()}))
@@ -254,9 +277,13 @@ def error_messages(code: str, detail, field: str, params: dict, calc=None) -> tu
 
 # ---------------------------------------------------------- explanations
 
-def headline_text(key: str, params: dict) -> tuple:
-    """(answer_zh, answer_en) for a headline key."""
-    return filled(HEADLINES[key], params)
+def headline_text(parts) -> tuple:
+    """(answer_zh, answer_en) for a headline: one (key, params), or a list of
+    them, one sentence each."""
+    if isinstance(parts, tuple):
+        parts = [parts]
+    zh, en = zip(*(filled(HEADLINES[key], params) for key, params in parts))
+    return "".join(zh), " ".join(en)
 
 
 def explain(notes: list) -> tuple:
