@@ -74,7 +74,9 @@ def _duty(f: dict, v: dict):
 
 def _calendar(f: dict, v: dict):
     count = sum(f["counts"].values())
-    key = "meeting_calendar.count" if f.get("holidays_checked") else "meeting_calendar.count_unchecked"
+    key = ("meeting_calendar.count" if f.get("holidays_checked")
+           else "meeting_calendar.count_law" if f.get("statutory_holidays_checked")
+           else "meeting_calendar.count_unchecked")
     return key, {"year": f["year"], "count": count}
 
 

@@ -88,6 +88,11 @@ def _n_days(value, lang: str) -> str:
     return _word("words.day" if value == 1 else "words.days", lang).format(n=_shown(value, lang))
 
 
+def _session(days, lang: str) -> str:
+    """A session's days, each written out, as a list."""
+    return _word("words.list", lang).join(_date(day, lang) for day in days)
+
+
 def _amendment(summary, lang: str) -> str:
     """An amendment by its title and number (common.toml [amendment]):
     《…》（永编办发〔2027〕1号） / “…” (…); in English without an English title, a
@@ -102,7 +107,9 @@ def _amendment(summary, lang: str) -> str:
 
 # Parameters that need words, not just text.
 _SPECIAL = {"holiday": _holiday, "moves": _moves, "date": _date, "last_day": _date,
-            "months": _months, "n_days": _n_days,
+            "months": _months, "n_days": _n_days, "session": _session,
+            "sessions": lambda sessions, lang: _word("moves.separator", lang).join(
+                _session(days, lang) for days in sessions),
             # dated rules (calculators/_dated.py)
             "amendment": _amendment, "in_force": _date, "rules_day": _date, "requested": _date}
 
@@ -306,14 +313,27 @@ def meeting_title(kind: str, lang: str, **params) -> str:
 
 
 def meeting_note(entry: dict, lang: str) -> str:
-    """One meeting's holiday check, in words (also the .ics DESCRIPTION's last line)."""
+    """One meeting's holiday check, in words (also the .ics DESCRIPTION's last line):
+    what was checked, why it moved, and a multi-day session's days."""
     check = entry["holiday_check"]
-    if check == "moved" and entry.get("outside_period"):
-        check = "moved_out"
-    holiday = entry.get("holiday")
-    why = (fill(table(_CALENDAR, "holiday_check.why.holiday")[lang], lang, {"holiday": holiday})
-           if holiday else table(_CALENDAR, "holiday_check.why.another_meeting")[lang])
-    return fill(table(_CALENDAR, f"holiday_check.{check}")[lang], lang, {**entry, "why": why})
+    parts = []
+    if "moved_from" in entry:
+        holiday = entry.get("holiday")
+        why = (fill(table(_CALENDAR, "holiday_check.why.holiday")[lang], lang,
+                    {"holiday": holiday})
+               if holiday else table(_CALENDAR, "holiday_check.why.another_meeting")[lang])
+        moved = "moved_out" if entry.get("outside_period") else "moved"
+        parts.append(fill(table(_CALENDAR, f"holiday_check.{moved}")[lang], lang,
+                          {**entry, "why": why}))
+    if check == "unknown":
+        check = "unknown_law" if entry.get("checked_against") == "law" else "unknown"
+    elif check == "moved":
+        check = "clear"
+    parts.append(fill(table(_CALENDAR, f"holiday_check.{check}")[lang], lang, entry))
+    if len(entry.get("days", ())) > 1:
+        parts.append(fill(table(_CALENDAR, "holiday_check.session_days")[lang], lang,
+                          {"session": entry["days"]}))
+    return ("" if lang == "zh" else " ").join(parts)
 
 
 def calendar_name(year, lang: str) -> str:
