@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from . import _dated
 from ._data import rule
+from ._messages import output_words, pair
+from ._wording import filled
 from .quorum import required_present
 
 
@@ -48,8 +50,26 @@ def _leave_approval(f: dict, v: dict):
 
 
 def _annual_leave(f: dict, v: dict):
+    if f["days"] is None:  # c8-3 repealed
+        return "annual_leave.repealed", {}
     if f["days"] == 0:
-        return "annual_leave.none", {}
+        if f["reasons"]:
+            why = [filled(pair(output_words("annual_leave", "reasons")["values"][reason]),
+                          {"days": rule("annual_leave.personal_leave")["days"]})
+                   for reason in f["reasons"]]
+            return "annual_leave.none", {"because": {"zh": [w[0] for w in why],
+                                                 "en": [w[1][:1].lower() + w[1][1:] for w in why]}}
+        if f["entitlement_days"] == 0:
+            first = rule("annual_leave")["tiers"][0]["from_years"]
+            if v.get("as_of") is not None:
+                return "annual_leave.not_yet_dates", {"first": first, "date": v["as_of"].isoformat()}
+            return "annual_leave.not_yet", {"first": first}
+        return "annual_leave.used_up", {}
+    starts, following = f.get("next_tier_from"), f.get("next_tier_days")
+    if v.get("as_of") is not None and starts and starts[:4] == v["as_of"].isoformat()[:4]:
+        # The band changes later in the same year (实施办法 art. 2, 从下月起).
+        return "annual_leave.days_changing", {"n_days": f["days"], "date": v["as_of"].isoformat(),
+                                              "last_day": starts, "next_days": following}
     return "annual_leave.days", {"n_days": f["days"]}
 
 

@@ -79,9 +79,9 @@ def _day(year: int, spec: tuple) -> date:
     if kind == "solar":
         return date(year, spec[1], spec[2])
     if kind == "lunar":
-        return LunarDate(year, spec[1], spec[2]).toSolarDate()
+        return LunarDate(year, spec[1], spec[2]).to_solar_date()
     if kind == "eve":
-        return LunarDate(year, 1, 1).toSolarDate() - timedelta(days=1)
+        return LunarDate(year, 1, 1).to_solar_date() - timedelta(days=1)
     terms = get_solar_terms(date(year, 1, 1), date(year, 12, 31))
     return next(day for day, name in terms if name == spec[1])
 

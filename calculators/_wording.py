@@ -108,6 +108,8 @@ def _amendment(summary, lang: str) -> str:
 # Parameters that need words, not just text.
 _SPECIAL = {"holiday": _holiday, "moves": _moves, "date": _date, "last_day": _date,
             "months": _months, "n_days": _n_days, "session": _session,
+            # words already in both languages: {"zh": [...], "en": [...]}
+            "because": lambda value, lang: _shown(value[lang], lang),
             "sessions": lambda sessions, lang: _word("moves.separator", lang).join(
                 _session(days, lang) for days in sessions),
             # dated rules (calculators/_dated.py)

@@ -29,7 +29,11 @@ CASES = json.loads((Path(__file__).parent / "cases.json").read_text(encoding="ut
     ("leave_approval", {"days": 1}, "由单位主要负责人批准，并须书面报告。", None),
     ("leave_approval", {"days": 0.5}, "由分管领导批准。", "The leader in charge approves."),
     ("annual_leave", {"years_worked": 10, "vacation_days": 5}, "当年可休年休假：5天。", "Annual leave this year: 5 days."),
-    ("annual_leave", {"years_worked": 0.5}, "当年不享受年休假。", None),
+    ("annual_leave", {"years_worked": 0.5}, "累计工作未满1年，不享受年休假。",
+     "Under 1 year of work: no annual leave."),
+    ("annual_leave", {"years_worked": 5, "sick_leave_months": 2}, "当年不享受年休假：病假累计达到规定月数。",
+     "No annual leave this year: sick leave reached the limit for the years worked."),
+    ("annual_leave", {"years_worked": 5, "vacation_days": 5}, "寒暑假已抵足当年的年休假：不再另休。", None),
     ("duty_compensation", {"duty_days": 1, "use": "rest"}, "可补休1天。", "1 day of compensatory time off."),
     ("expenditure", {"amount": 100, "spent_on": "2026-09-17"}, None, None),
 ])
