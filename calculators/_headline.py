@@ -23,7 +23,11 @@ def _quorum(f: dict, v: dict):
 
 
 def _condolence(f: dict, v: dict):
+    if f["rules_unclear"]:
+        return "condolence.unclear", {}
     if not f["covered"]:
+        if not f["refer_to_meeting"]:  # its clause is repealed
+            return "condolence.repealed", {}
         return "condolence.not_covered", {}
     low, high = f["amount_min"], f["amount_max"]
     if low is None:

@@ -96,7 +96,8 @@ def test_quorum_follows_three_quarters_and_majority(inputs):
     assert result["required_present"] == required
     assert result["quorum_met"] == (present >= required)
     if "votes_for" in inputs:
-        assert result["passed"] == (result["quorum_met"] and inputs["votes_for"] * 2 > present)
+        # 少数服从多数: more than half of ALL the members entitled to attend (the stricter reading).
+        assert result["passed"] == (result["quorum_met"] and inputs["votes_for"] * 2 > members)
 
 
 @SETTINGS
