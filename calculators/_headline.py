@@ -11,13 +11,15 @@ from .quorum import required_present
 
 
 def _quorum(f: dict, v: dict):
+    if f["quorum_met"] is None:  # c1-8 repealed
+        return "quorum.repealed", {}
     if not f["quorum_met"] and v.get("topic", "ordinary") != "ordinary" \
             and v["present"] >= required_present(v["members"], "ordinary"):
         # c1-8 一般应全体成员到齐, read strictly: not "too few for any meeting".
         return "quorum.major_short", {"required": f["required_present"]}
     if not f["quorum_met"]:
         return ("quorum.no_vote" if "passed" in f else "quorum.no"), {"required": f["required_present"]}
-    if "passed" not in f:
+    if "passed" not in f or f["passed"] is None:
         return "quorum.yes", {"required": f["required_present"]}
     return ("quorum.passed" if f["passed"] else "quorum.failed"), {}
 
@@ -50,6 +52,8 @@ def _rewards(f: dict, v: dict):
 
 
 def _leave_approval(f: dict, v: dict):
+    if f["approver"] is None:  # c8-1 repealed
+        return "leave_approval.repealed", {}
     return f"leave_approval.{f['approver']}", {}
 
 
@@ -93,6 +97,8 @@ def _expenditure(f: dict, v: dict):
 
 
 def _duty(f: dict, v: dict):
+    if _dated.repeal(rule("duty.compensation")["clause"]):
+        return "duty_compensation.repealed", {}
     return f"duty_compensation.{v['use']}", {"n_days": f["compensation_days"]}
 
 

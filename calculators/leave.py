@@ -30,6 +30,10 @@ def compute_approval(v: dict) -> Answer:
     days = v["days"]
     principal, deputy = rule("leave_approval.principal"), rule("leave_approval.deputy")
     answer = Answer()
+    if _dated.repeal(principal["clause"]):  # no approver from the day of its repeal
+        answer.cite(principal["clause"])
+        answer.set(approver=None, written_report=None)
+        return answer
     who = approver(days)
     answer.set(approver=who, written_report=who == "principal")
     if who == "principal":

@@ -2,6 +2,7 @@
 
 import math
 
+from . import _dated
 from ._answer import Answer, Calculator
 from ._data import ratio, rule
 from ._display import Output
@@ -70,6 +71,13 @@ def compute(v: dict) -> Answer:
     expenditure_rule, members_rule = rule("quorum.major_expenditure"), rule("quorum.members")
     vote_rule = rule("quorum.vote")
     answer = Answer()
+    if _dated.repeal(ordinary_rule["clause"]):
+        # c1-8 repealed: no quorum is set, and nothing follows from one.
+        answer.cite(ordinary_rule["clause"])
+        answer.set(quorum_met=None, required_present=None)
+        if v["votes_for"] is not None:
+            answer.set(passed=None, votes_needed=None)
+        return answer
     required = required_present(members, topic)
     ordinary = required_present(members, "ordinary")
     met = present >= required
@@ -109,6 +117,10 @@ def compute(v: dict) -> Answer:
         # A meeting that cannot be held decides nothing, whatever the count.
         passed = met and motion_passes(votes_for, members)
         answer.set(passed=passed)
+        if _dated.repeal(vote_rule["clause"]):
+            answer.cite(vote_rule["clause"])
+            answer.set(passed=None, votes_needed=None)
+            return answer
         if not met:
             answer.note("quorum.vote_void_major" if short_of_all else "quorum.vote_void",
                         vote_rule["clause"], ratio=ordinary_rule["ratio"])

@@ -1,5 +1,6 @@
 """rewards: article rewards (宣传奖励) and the young cadres' monthly article."""
 
+from . import _dated
 from ._answer import Answer, Calculator
 from ._data import rule
 from ._display import Output
@@ -141,10 +142,17 @@ def compute(v: dict) -> Answer:
         raise InputError("period_end", "consistency", "period_reversed")
     highest_only = rule("rewards.highest_only")
     answer = Answer()
+    # A repealed clause grants nothing from the day of its repeal.
+    paid = not _dated.repeal(highest_only["clause"])
     rewards = []
     for index, article in enumerate(v["articles"]):
-        amount, outlet, level = article_reward(article["outlets"])
+        amount, outlet, level = article_reward(article["outlets"]) if paid else (0, None, None)
         rewards.append({"index": index, "reward": amount, "outlet": outlet, "level": level})
+    if not paid:
+        answer.cite(highest_only["clause"])
+        answer.set(total=0, reward=rewards)
+        _young_cadre_or_not(v, answer)
+        return answer
     answer.set(total=sum(item["reward"] for item in rewards), reward=rewards)
     answer.note("rewards.rates", highest_only["clause"],
                 **{code: table["reward"] for code, table in rule("rewards.levels").items()})
@@ -154,11 +162,19 @@ def compute(v: dict) -> Answer:
     if not_taken:
         answer.note("rewards.not_taken", highest_only["clause"], count=not_taken)
     answer.note("rewards.total", count=len(rewards), total=answer.figures["total"])
-    if v["young_cadre"]:
+    _young_cadre_or_not(v, answer)
+    return answer
+
+
+def _young_cadre_or_not(v: dict, answer: Answer) -> None:
+    clause = rule("rewards.young_cadre")["clause"]
+    if v["young_cadre"] and _dated.repeal(clause):
+        answer.cite(clause)
+        answer.set(shortfall_months=None)
+    elif v["young_cadre"]:
         _young_cadre(v, answer)
     else:
         answer.set(shortfall_months=None)
-    return answer
 
 
 CALCULATOR = Calculator(
