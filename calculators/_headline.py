@@ -45,10 +45,15 @@ def _condolence(f: dict, v: dict):
 def _rewards(f: dict, v: dict):
     months = f.get("shortfall_months")
     if months:
-        return "rewards.total_short", {"total": f["total"], "months": months}
-    if months == []:
-        return "rewards.total_complete", {"total": f["total"]}
-    return "rewards.total", {"total": f["total"]}
+        part = "rewards.total_short", {"total": f["total"], "months": months}
+    elif months == [] and f.get("pending_months"):
+        part = "rewards.total_so_far", {"total": f["total"], "months": f["pending_months"]}
+    elif months == []:
+        part = "rewards.total_complete", {"total": f["total"]}
+    else:
+        return "rewards.total", {"total": f["total"]}
+    undated = sum(1 for article in v["articles"] if article["month"] is None)
+    return [part, ("rewards.undated", {"count": undated})] if undated else part
 
 
 def _leave_approval(f: dict, v: dict):

@@ -122,6 +122,9 @@ _AGREE = re.compile(r"\{(\w+)([|?])([^{}|]*)\|([^{}|]*)\}")
 
 
 def _one(value) -> bool:
+    """Whether a fact takes the singular: the number 1, or a list of one."""
+    if isinstance(value, (list, tuple)):
+        return len(value) == 1
     return not isinstance(value, bool) and isinstance(value, (int, float)) and value == 1
 
 
