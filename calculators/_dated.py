@@ -119,10 +119,12 @@ def version_notes(clauses, day: date) -> list:
 
 def event_note(name: str, day: date, requested: date, clauses) -> list:
     """A note when the event's date, not `date`, chose rules that differ."""
-    if day == requested or not changed_between(day, requested, clauses):
+    changed = [] if day == requested else changed_between(day, requested, clauses)
+    if not changed:
         return []
     return [(f"{name}.dated.event", {"rules_day": day.isoformat(),
-                                     "requested": requested.isoformat()})]
+                                     "requested": requested.isoformat(),
+                                     "amendments": [a.summary() for a in changed]})]
 
 
 def _latest_changes(day: date) -> dict:

@@ -113,7 +113,9 @@ _SPECIAL = {"holiday": _holiday, "moves": _moves, "date": _date, "last_day": _da
             "sessions": lambda sessions, lang: _word("moves.separator", lang).join(
                 _session(days, lang) for days in sessions),
             # dated rules (calculators/_dated.py)
-            "amendment": _amendment, "in_force": _date, "rules_day": _date, "requested": _date}
+            "amendment": _amendment, "in_force": _date, "rules_day": _date, "requested": _date,
+            "amendments": lambda summaries, lang: _word("words.list", lang).join(
+                _amendment(summary, lang) for summary in summaries)}
 
 
 # English number agreement, written in a template: {n|day|days} gives "1 day" or
@@ -233,15 +235,15 @@ def _amount(value, lang: str) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
 
 
-def _bounds(lang: str, minimum, maximum, exclusive_min=False) -> str:
+def _bounds(lang: str, minimum, maximum, exclusive_min=False, year=False) -> str:
     if minimum is not None and maximum is not None:
         key = "above_up_to" if exclusive_min else "between"
     elif minimum is not None:
         key = "above" if exclusive_min else "at_least"
     else:
         key = "at_most"
-    return _word(f"bounds.{key}", lang).format(low=_amount(minimum, lang),
-                                               high=_amount(maximum, lang))
+    shown = (lambda value: _shown(value, lang)) if year else (lambda value: _amount(value, lang))
+    return _word(f"bounds.{key}", lang).format(low=shown(minimum), high=shown(maximum))
 
 
 def _capital(text: str) -> str:
@@ -280,8 +282,10 @@ def error_messages(code: str, detail, field: str, params: dict, calc=None) -> tu
             text["known"] = _word("words.list", lang).join(
                 (_label(calc, name, lang) or name) for name in known)
         if code == "range":
+            # A year is written without digit grouping (2200, not 2,200).
+            year = detail == "year" or key == "year"
             text["bounds"] = _bounds(lang, params.get("minimum"), params.get("maximum"),
-                                     params.get("exclusive_min", False))
+                                     params.get("exclusive_min", False), year)
         message = template.format_map(text)
         out.append(_capital(message) if lang == "en" else message)
     return tuple(out)
