@@ -286,7 +286,7 @@ def error_messages(code: str, detail, field: str, params: dict, calc=None) -> tu
             year = detail == "year" or key == "year"
             text["bounds"] = _bounds(lang, params.get("minimum"), params.get("maximum"),
                                      params.get("exclusive_min", False), year)
-        message = template.format_map(text)
+        message = _agree(template, params, lang).format_map(text)
         out.append(_capital(message) if lang == "en" else message)
     return tuple(out)
 
