@@ -88,6 +88,11 @@ def _n_days(value, lang: str) -> str:
     return _word("words.day" if value == 1 else "words.days", lang).format(n=_shown(value, lang))
 
 
+def _session(days, lang: str) -> str:
+    """A session's days, each written out, as a list."""
+    return _word("words.list", lang).join(_date(day, lang) for day in days)
+
+
 def _amendment(summary, lang: str) -> str:
     """An amendment by its title and number (common.toml [amendment]):
     《…》（永编办发〔2027〕1号） / “…” (…); in English without an English title, a
@@ -103,9 +108,40 @@ def _amendment(summary, lang: str) -> str:
 
 # Parameters that need words, not just text.
 _SPECIAL = {"holiday": _holiday, "moves": _moves, "date": _date, "last_day": _date,
-            "months": _months, "n_days": _n_days,
+            "months": _months, "n_days": _n_days, "session": _session,
+            # words already in both languages: {"zh": [...], "en": [...]}
+            "because": lambda value, lang: _shown(value[lang], lang),
+            "sessions": lambda sessions, lang: _word("moves.separator", lang).join(
+                _session(days, lang) for days in sessions),
             # dated rules (calculators/_dated.py)
-            "amendment": _amendment, "in_force": _date, "rules_day": _date, "requested": _date}
+            "amendment": _amendment, "in_force": _date, "rules_day": _date, "requested": _date,
+            "amendments": lambda summaries, lang: _word("words.list", lang).join(
+                _amendment(summary, lang) for summary in summaries)}
+
+
+# English number agreement, written in a template: {n|day|days} gives "1 day" or
+# "2 days" (the number as the fact shows it), {n?is|are} only the word.
+_AGREE = re.compile(r"\{(\w+)([|?])([^{}|]*)\|([^{}|]*)\}")
+
+
+def _one(value) -> bool:
+    """Whether a fact takes the singular: the number 1, or a list of one."""
+    if isinstance(value, (list, tuple)):
+        return len(value) == 1
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and value == 1
+
+
+def _agree(template: str, params: dict, lang: str) -> str:
+    def word(match):
+        name, form, singular, plural = match.groups()
+        if name not in params:
+            return match.group(0)
+        value = params[name]
+        chosen = singular if _one(value) else plural
+        shown = _SPECIAL[name](value, lang) if name in _SPECIAL else _shown(value, lang)
+        text = chosen if form == "?" else f"{shown} {chosen}".rstrip()
+        return text.replace("{", "{{").replace("}", "}}")
+    return _AGREE.sub(word, template)
 
 
 class _Params(dict):
@@ -117,6 +153,7 @@ class _Params(dict):
 
 def fill(template: str, lang: str, params: dict) -> str:
     """A message template with its facts, each written for a reader of `lang`."""
+    template = _agree(template, params, lang)
     return template.format_map(_Params({
         k: _SPECIAL[k](v, lang) if k in _SPECIAL else _shown(v, lang)
         for k, v in params.items()}))
@@ -199,15 +236,15 @@ def _amount(value, lang: str) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
 
 
-def _bounds(lang: str, minimum, maximum, exclusive_min=False) -> str:
+def _bounds(lang: str, minimum, maximum, exclusive_min=False, year=False) -> str:
     if minimum is not None and maximum is not None:
         key = "above_up_to" if exclusive_min else "between"
     elif minimum is not None:
         key = "above" if exclusive_min else "at_least"
     else:
         key = "at_most"
-    return _word(f"bounds.{key}", lang).format(low=_amount(minimum, lang),
-                                               high=_amount(maximum, lang))
+    shown = (lambda value: _shown(value, lang)) if year else (lambda value: _amount(value, lang))
+    return _word(f"bounds.{key}", lang).format(low=shown(minimum), high=shown(maximum))
 
 
 def _capital(text: str) -> str:
@@ -246,18 +283,24 @@ def error_messages(code: str, detail, field: str, params: dict, calc=None) -> tu
             text["known"] = _word("words.list", lang).join(
                 (_label(calc, name, lang) or name) for name in known)
         if code == "range":
+            # A year is written without digit grouping (2200, not 2,200).
+            year = detail == "year" or key == "year"
             text["bounds"] = _bounds(lang, params.get("minimum"), params.get("maximum"),
-                                     params.get("exclusive_min", False))
-        message = template.format_map(text)
+                                     params.get("exclusive_min", False), year)
+        message = _agree(template, params, lang).format_map(text)
         out.append(_capital(message) if lang == "en" else message)
     return tuple(out)
 
 
 # ---------------------------------------------------------- explanations
 
-def headline_text(key: str, params: dict) -> tuple:
-    """(answer_zh, answer_en) for a headline key."""
-    return filled(HEADLINES[key], params)
+def headline_text(parts) -> tuple:
+    """(answer_zh, answer_en) for a headline: one (key, params), or a list of
+    them, one sentence each."""
+    if isinstance(parts, tuple):
+        parts = [parts]
+    zh, en = zip(*(filled(HEADLINES[key], params) for key, params in parts))
+    return "".join(zh), " ".join(en)
 
 
 def explain(notes: list) -> tuple:
@@ -280,14 +323,27 @@ def meeting_title(kind: str, lang: str, **params) -> str:
 
 
 def meeting_note(entry: dict, lang: str) -> str:
-    """One meeting's holiday check, in words (also the .ics DESCRIPTION's last line)."""
+    """One meeting's holiday check, in words (also the .ics DESCRIPTION's last line):
+    what was checked, why it moved, and a multi-day session's days."""
     check = entry["holiday_check"]
-    if check == "moved" and entry.get("outside_period"):
-        check = "moved_out"
-    holiday = entry.get("holiday")
-    why = (fill(table(_CALENDAR, "holiday_check.why.holiday")[lang], lang, {"holiday": holiday})
-           if holiday else table(_CALENDAR, "holiday_check.why.another_meeting")[lang])
-    return fill(table(_CALENDAR, f"holiday_check.{check}")[lang], lang, {**entry, "why": why})
+    parts = []
+    if "moved_from" in entry:
+        holiday = entry.get("holiday")
+        why = (fill(table(_CALENDAR, "holiday_check.why.holiday")[lang], lang,
+                    {"holiday": holiday})
+               if holiday else table(_CALENDAR, "holiday_check.why.another_meeting")[lang])
+        moved = "moved_out" if entry.get("outside_period") else "moved"
+        parts.append(fill(table(_CALENDAR, f"holiday_check.{moved}")[lang], lang,
+                          {**entry, "why": why}))
+    if check == "unknown":
+        check = "unknown_law" if entry.get("checked_against") == "law" else "unknown"
+    elif check == "moved":
+        check = "clear"
+    parts.append(fill(table(_CALENDAR, f"holiday_check.{check}")[lang], lang, entry))
+    if len(entry.get("days", ())) > 1:
+        parts.append(fill(table(_CALENDAR, "holiday_check.session_days")[lang], lang,
+                          {"session": entry["days"]}))
+    return ("" if lang == "zh" else " ").join(parts)
 
 
 def calendar_name(year, lang: str) -> str:

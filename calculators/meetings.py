@@ -14,18 +14,25 @@ clauses fix only how often a meeting happens (each quarter, each month, N times
 a year); for those this module suggests a day and gives the period the clause
 requires it in.
 
-No proposed date silently falls on a day off: each date is checked against
-China's statutory holidays (_holidays, from the `chinese_calendar` package). A
-date that falls on a holiday is MOVED to the next free working day inside its
-required period (else the next free working day after it), and the entry says
-so (`moved_from`, `holiday`); the .ics says so too. For a year the holiday data
-do not cover, nothing can be checked and every entry says so
-(`holiday_check: "unknown"`).
+No proposed day silently falls on a day off: every day of every meeting is
+checked (_holidays: the year's holiday notice, with its make-up working days,
+from `chinese_calendar`). A meeting of several days (the central group study,
+不少于3天) takes that many CONSECUTIVE working days, so no day off ever lies
+inside it; its entry lists its `days`. A meeting whose proposed days hold a day
+off or another meeting is MOVED to the next day inside its required period where
+it fits (else the next one after it), and the entry says so (`moved_from`,
+`holiday`); the .ics says so too. Should no run of working days be found, the
+session is split over the next working days and flagged (`holiday_check:
+"split"`), never marked as checked.
+
+For a year past the notices, the holidays the law itself fixes (_statutory.py)
+and weekends are avoided all the same; only the 调休 is not yet known, and every
+entry says so (`holiday_check: "unknown"`, `checked_against: "law"`).
 """
 
 from datetime import date, timedelta
 
-from . import _dated, _holidays
+from . import _dated, _holidays, _statutory
 from ._answer import Answer, Calculator
 from ._data import rule
 from ._limits import MAX_YEAR, MIN_YEAR
@@ -80,23 +87,19 @@ def nth_week_monday(year: int, month: int, n: int, reading: str = "nth_monday") 
 
 def _suggested_day(kind: str, year: int, month: int, reading: str) -> date:
     week, weekday = SUGGESTED[kind]
+    count = _table(kind).get("min_days", 1)
+    if count > 1:
+        # A session of several days ends by Friday when it can: Wed-Fri for 3.
+        weekday = max(MONDAY, FRIDAY - (count - 1))
     return nth_week_monday(year, month, week, reading) + timedelta(days=weekday)
 
 
 def _working(day: date) -> bool:
-    """A Monday-to-Friday working day; a weekday of a year without holiday data
-    counts as one (the answer then says holidays were not checked)."""
-    return _holidays.is_meeting_day(day) is not False
-
-
-def _after_working_days(start: date, count: int) -> date:
-    """The last of `count` working days (Mon-Fri, not a holiday) from start."""
-    day, left = start, count - 1
-    while left:
-        day += timedelta(days=1)
-        if _working(day):
-            left -= 1
-    return day
+    """A working day: a make-up weekend day of the year's notice (调休上班)
+    counts; in a year without the notice, a weekday that is not a holiday the law
+    fixes (provisionally); and any weekday when not even those are known (the
+    answer then says holidays were not checked)."""
+    return _holidays.is_working_day(day) is not False
 
 
 # The furthest a date is moved to get past a holiday (the longest holiday,
@@ -104,21 +107,40 @@ def _after_working_days(start: date, count: int) -> date:
 SEARCH_DAYS = 31
 
 
-def _span(start: date, count: int) -> list:
-    end = _after_working_days(start, count)
-    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+def _block(start: date, count: int) -> list:
+    """`count` consecutive days from start."""
+    return [start + timedelta(days=i) for i in range(count)]
+
+
+def _fits(days: list, taken: set) -> bool:
+    return all(_working(day) for day in days) and not taken.intersection(days)
+
+
+def _working_days_from(start: date, count: int, taken: set) -> list:
+    """The first `count` free working days from start, not necessarily consecutive."""
+    days, day = [], start
+    while len(days) < count:
+        if _working(day) and day not in taken:
+            days.append(day)
+        day += timedelta(days=1)
+    return days
 
 
 def place(start: date, count: int, period: tuple, taken: set):
-    """(first day, last day, moved) for a meeting proposed on `start` taking
-    `count` working days: the proposed day when it is a free working day, else
-    the next free working day inside the period, else the next one after it."""
+    """(the meeting's days, moved, split) for a meeting proposed on `start` taking
+    `count` days: `count` consecutive working days, none taken by another meeting,
+    from the proposed day when they fit, else from the next day inside the period
+    where they fit, else the next one after it. A multi-day session never holds a
+    day off: only when no such run is found within SEARCH_DAYS is it split over
+    the next free working days, and then flagged (`split`)."""
     candidates = [start + timedelta(days=i) for i in range(SEARCH_DAYS)]
     inside = [d for d in candidates if d <= period[1]]
     for day in inside + [d for d in candidates if d > period[1]]:
-        if _working(day) and not taken.intersection(_span(day, count)):
-            return day, _after_working_days(day, count), day != start
-    return start, _after_working_days(start, count), False
+        days = _block(day, count)
+        if _fits(days, taken):
+            return days, day != start, False
+    days = _working_days_from(start, count, taken)
+    return days, days[0] != start, True
 
 
 def _month_end(year: int, month: int) -> date:
@@ -126,29 +148,57 @@ def _month_end(year: int, month: int) -> date:
     return following - timedelta(days=1)
 
 
+def _why_moved(proposed: date, count: int):
+    """The holiday that moved a meeting off its proposed days, or None (another
+    meeting, or a weekend inside a multi-day session)."""
+    for day in _block(proposed, count):
+        key = _holidays.holiday_key(day)
+        if key:
+            return key
+    return None
+
+
+def _check(days: list) -> str:
+    """How far the days could be checked: "notice" (the year's holiday notice,
+    调休 included), "law" (only the holidays the law fixes: 调休 not yet known),
+    "none" (nothing)."""
+    years = {day.year for day in days}
+    if all(_holidays.known(year) for year in years):
+        return "notice"
+    return "law" if all(_holidays.law_known(year) for year in years) else "none"
+
+
 def _entry(kind: str, proposed: date, period: tuple, taken: set) -> dict:
     """One meeting, placed clear of holidays and of the meetings already placed."""
     table = _table(kind)
     count = table.get("min_days", 1)
-    first, last, moved = place(proposed, count, period, taken)
-    taken.update(_span(first, count))
+    days, moved, split = place(proposed, count, period, taken)
+    first, last = days[0], days[-1]
+    holiday = _why_moved(proposed, count) if moved else None
+    taken.update(days)
     entry = {"kind": kind, "clause": table["clause"]}
     if first == last:
         entry["date"] = first.isoformat()
     else:
         entry["start"], entry["end"] = first.isoformat(), last.isoformat()
+    entry["days"] = [day.isoformat() for day in days]
     entry["period_start"], entry["period_end"] = (d.isoformat() for d in period)
     entry["title_zh"] = meeting_title(kind, "zh", **table)
     entry["title_en"] = meeting_title(kind, "en", **table)
-    if not _holidays.known(first.year) or not _holidays.known(last.year):
+    checked = _check(days)
+    entry["checked_against"] = checked
+    if split:
+        entry["holiday_check"] = "split"
+    elif checked != "notice":
         entry["holiday_check"] = "unknown"
     elif moved:
-        holiday = _holidays.holiday_key(proposed)
-        entry.update(holiday_check="moved", moved_from=proposed.isoformat(), holiday=holiday)
-        if first > period[1]:
-            entry["outside_period"] = True
+        entry["holiday_check"] = "moved"
     else:
         entry["holiday_check"] = "clear"
+    if moved:
+        entry.update(moved_from=proposed.isoformat(), holiday=holiday)
+        if first > period[1]:
+            entry["outside_period"] = True
     entry["note_zh"] = meeting_note(entry, "zh")
     entry["note_en"] = meeting_note(entry, "en")
     return entry
@@ -194,13 +244,22 @@ def yearly_meetings(kind: str, year: int, reading: str, taken: set) -> list:
             for k in range(1, count + 1)]
 
 
-def meetings_for(year: int, reading: str = "calendar_row") -> list:
+def meetings_for(year: int, reading: str = "calendar_row", kinds=KINDS) -> list:
+    """The year's meetings of `kinds`, placed in this order: the office meetings
+    (fixed weeks) first, then the multi-day study, then the rest."""
     taken: set = set()
-    meetings = (office_meetings(year, reading, taken)
-                + periodic_meetings("central_group_study", year, reading, taken)
-                + yearly_meetings("party_member_meeting", year, reading, taken)
-                + yearly_meetings("democratic_life_meeting", year, reading, taken)
-                + periodic_meetings("collective_study", year, reading, taken))
+    meetings = []
+    for kind, place_kind in (("office_meeting", lambda: office_meetings(year, reading, taken)),
+                             ("central_group_study", lambda: periodic_meetings(
+                                 "central_group_study", year, reading, taken)),
+                             ("party_member_meeting", lambda: yearly_meetings(
+                                 "party_member_meeting", year, reading, taken)),
+                             ("democratic_life_meeting", lambda: yearly_meetings(
+                                 "democratic_life_meeting", year, reading, taken)),
+                             ("collective_study", lambda: periodic_meetings(
+                                 "collective_study", year, reading, taken))):
+        if kind in kinds:
+            meetings += place_kind()
     return sorted(meetings, key=lambda m: (m.get("date") or m["start"], KINDS.index(m["kind"])))
 
 
@@ -226,31 +285,50 @@ def _count_labels() -> dict:
 
 def compute(v: dict) -> Answer:
     year, reading = v["year"], v["week_reading"]
-    meetings = meetings_for(year, reading)
     answer = Answer()
+    kinds = [kind for kind in KINDS if not _repealed(kind, answer)]
+    meetings = meetings_for(year, reading, kinds)
     known = _holidays.known(year)
+    law = _holidays.law_known(year)
     answer.set(year=year, meetings=meetings,
                counts={kind: sum(m["kind"] == kind for m in meetings) for kind in KINDS},
-               week_reading=reading, holidays_checked=known)
+               week_reading=reading, holidays_checked=known, statutory_holidays_checked=law)
     _versions_within(year, v["date"], answer)
     answer.note(f"meeting_calendar.week_definition.{reading}")
-    for kind in KINDS:
+    for kind in kinds:
         answer.note(f"meeting_calendar.{kind}", _table(kind)["clause"], **_table(kind))
     answer.note("meeting_calendar.suggested")
-    moved = [m for m in meetings if m["holiday_check"] == "moved"]
-    if not known:
-        answer.note("meeting_calendar.holidays_unknown", year=year, first=_holidays.FIRST_YEAR,
+    moved = [m for m in meetings if "moved_from" in m]
+    moves = [(m["moved_from"], m["days"][0], m["holiday"]) for m in moved]
+    split = [m for m in meetings if m["holiday_check"] == "split"]
+    if not law:
+        answer.note("meeting_calendar.holidays_unknown", year=year, first=_statutory.FIRST_YEAR,
+                    last=_statutory.LAST_YEAR)
+    elif not known:
+        answer.note("meeting_calendar.holidays_law", year=year, order=_statutory.order(year),
                     last=_holidays.LAST_YEAR)
-    elif moved:
-        answer.note("meeting_calendar.holidays_moved", year=year, count=len(moved),
-                    moves=[(m["moved_from"], m.get("date") or m["start"], m["holiday"])
-                           for m in moved])
-    else:
+    if law and moved:
+        answer.note("meeting_calendar.holidays_moved" if known
+                    else "meeting_calendar.holidays_moved_law", year=year, count=len(moved),
+                    moves=moves)
+    elif known:
         answer.note("meeting_calendar.holidays_clear", year=year)
+    if split:
+        answer.note("meeting_calendar.split", count=len(split),
+                    sessions=[m["days"] for m in split])
     if v["ics"]:
         answer.set(ics=to_ics({"meetings": meetings, "year": year,
                                "holidays_checked": known}, lang=v["lang"]))
     return answer
+
+
+def _repealed(kind: str, answer: Answer) -> bool:
+    """A repealed clause requires no meeting from the day of its repeal."""
+    clause = _table(kind)["clause"]
+    if _dated.repeal(clause):
+        answer.cite(clause)
+        return True
+    return False
 
 
 CALCULATOR = Calculator(
@@ -260,6 +338,7 @@ CALCULATOR = Calculator(
     clauses=CLAUSES,
     outputs=(Output("year", "year"), Output("week_reading", "code", labels_from="week_reading"),
              Output("holidays_checked", "boolean"),
+             Output("statutory_holidays_checked", "boolean"),
              Output("meetings", "table", parts=(Output("when", "when"), Output("title", "text"),
                                                Output("clause", "clause"))),
              # the titles quote the rules in force when the schema is described

@@ -1,9 +1,10 @@
 """rewards: article rewards (宣传奖励) and the young cadres' monthly article."""
 
+from . import _dated
 from ._answer import Answer, Calculator
 from ._data import rule
 from ._display import Output
-from ._limits import MAX_ARTICLES, MAX_OUTLETS_PER_ARTICLE
+from ._limits import MAX_ARTICLES, MAX_OUTLETS_PER_ARTICLE, MAX_PERIOD_MONTHS
 from ._messages import words
 from ._validate import Field, InputError
 from ._wording import filled
@@ -103,9 +104,14 @@ def _months_between(first: tuple, last: tuple):
 # fewer than one article.
 # The months checked run from period_start (else the earliest month given) to
 # period_end (else the latest month given), both included.
-def shortfall(counts: dict, start: tuple, end: tuple) -> list:
+def shortfall(counts: dict, start: tuple, end: tuple, current: tuple | None = None) -> tuple:
+    """(the months short of articles, the months not over yet that have too few
+    so far): a month is short only once it is over, i.e. before `current`."""
     least = rule("rewards.young_cadre")["min_articles_per_month"]
-    return [_month_text(m) for m in _months_between(start, end) if counts.get(m, 0) < least]
+    few = [m for m in _months_between(start, end) if counts.get(m, 0) < least]
+    over = [m for m in few if current is None or m < current]
+    return ([_month_text(m) for m in over],
+            [_month_text(m) for m in few if m not in over])
 
 
 def _young_cadre(v: dict, answer: Answer) -> None:
@@ -117,17 +123,30 @@ def _young_cadre(v: dict, answer: Answer) -> None:
     start = v["period_start"] or (min(counts) if counts else None)
     end = v["period_end"] or (max(counts) if counts else None)
     if start is None or end is None:
-        answer.set(shortfall_months=None)
+        answer.set(shortfall_months=None, pending_months=None)
         answer.note("rewards.young_cadre_no_months", young_cadre["clause"])
         return
     if start > end:
-        field = "period_end" if v["period_end"] is not None else "period_start"
-        raise InputError(field, "consistency", "period_reversed")
+        if v["period_end"] is not None:
+            raise InputError("period_end", "consistency", "period_reversed")
+        # No end was given: it defaults to the last article's month; say so.
+        raise InputError("period_start", "consistency", "period_after_articles",
+                         month=_month_text(end))
+    if (end[0] - start[0]) * 12 + end[1] - start[1] + 1 > MAX_PERIOD_MONTHS:
+        raise InputError("period_end" if v["period_end"] is not None else "period_start",
+                         "range", "period_months", maximum=MAX_PERIOD_MONTHS)
+    undated = sum(1 for a in v["articles"] if a["month"] is None)
+    if undated:
+        answer.note("rewards.young_cadre_undated", young_cadre["clause"], count=undated)
     unpublished = sum(1 for a in v["articles"] if a["month"] is not None and not a["outlets"])
     if unpublished:
         answer.note("rewards.young_cadre_unpublished", young_cadre["clause"], count=unpublished)
-    missing = shortfall(counts, start, end)
-    answer.set(shortfall_months=missing)
+    today = v.get("requested") or v["date"]
+    missing, pending = shortfall(counts, start, end, (today.year, today.month))
+    answer.set(shortfall_months=missing, pending_months=pending)
+    if pending:
+        answer.note("rewards.young_cadre_pending", young_cadre["clause"], months=pending,
+                    today=today.isoformat())
     answer.note("rewards.young_cadre_short" if missing else "rewards.young_cadre_ok",
                 young_cadre["clause"], start=_month_text(start),
                 end=_month_text(end), least=young_cadre["min_articles_per_month"],
@@ -141,10 +160,17 @@ def compute(v: dict) -> Answer:
         raise InputError("period_end", "consistency", "period_reversed")
     highest_only = rule("rewards.highest_only")
     answer = Answer()
+    # A repealed clause grants nothing from the day of its repeal.
+    paid = not _dated.repeal(highest_only["clause"])
     rewards = []
     for index, article in enumerate(v["articles"]):
-        amount, outlet, level = article_reward(article["outlets"])
+        amount, outlet, level = article_reward(article["outlets"]) if paid else (0, None, None)
         rewards.append({"index": index, "reward": amount, "outlet": outlet, "level": level})
+    if not paid:
+        answer.cite(highest_only["clause"])
+        answer.set(total=0, reward=rewards)
+        _young_cadre_or_not(v, answer)
+        return answer
     answer.set(total=sum(item["reward"] for item in rewards), reward=rewards)
     answer.note("rewards.rates", highest_only["clause"],
                 **{code: table["reward"] for code, table in rule("rewards.levels").items()})
@@ -154,11 +180,19 @@ def compute(v: dict) -> Answer:
     if not_taken:
         answer.note("rewards.not_taken", highest_only["clause"], count=not_taken)
     answer.note("rewards.total", count=len(rewards), total=answer.figures["total"])
-    if v["young_cadre"]:
+    _young_cadre_or_not(v, answer)
+    return answer
+
+
+def _young_cadre_or_not(v: dict, answer: Answer) -> None:
+    clause = rule("rewards.young_cadre")["clause"]
+    if v["young_cadre"] and _dated.repeal(clause):
+        answer.cite(clause)
+        answer.set(shortfall_months=None, pending_months=None)
+    elif v["young_cadre"]:
         _young_cadre(v, answer)
     else:
-        answer.set(shortfall_months=None)
-    return answer
+        answer.set(shortfall_months=None, pending_months=None)
 
 
 CALCULATOR = Calculator(
@@ -170,5 +204,5 @@ CALCULATOR = Calculator(
              # one line per article: its number, its reward, the outlet that earned it
              Output("reward", "records", parts=(Output("index", "ordinal"), Output("reward", "money"),
                                                 Output("outlet", "code", labels_from="outlets"))),
-             Output("shortfall_months", "months")),
+             Output("shortfall_months", "months"), Output("pending_months", "months")),
 )

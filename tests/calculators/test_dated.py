@@ -123,7 +123,9 @@ def test_every_calculator_describes_the_date_input():
                               "label_en": "Rules as of"}
         # The form starts it at the browser's local date, with a line under it.
         assert display["kind"] == "today"
-        assert display["hint"]["zh"] == hints.get(name, "按这一天施行的规定计算，默认为今天。")
+        assert display["hint"]["zh"] == hints.get(
+            name, "按这一天施行的规定计算，默认为今天；问的是已经发生的事（住院、值班、请假、会议、发表）时，"
+                  "请填写事情发生的那一天。")
         assert display["hint"]["en"].startswith(
             "When the date" if name in hints else "The rules in force on this day apply")
 
