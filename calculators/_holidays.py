@@ -9,7 +9,7 @@ No hand-typed holiday table. Two maintained, pure-Python packages:
   year (2004-2026 in 1.11.0). In those years a make-up weekend day is a working
   day, everywhere.
 * For another year, the holidays the law itself fixes (_statutory.py, from the
-  lunar calendar of `lunardate` and the solar terms) are days off, as are
+  lunar calendar of `borax` and the solar terms) are days off, as are
   weekends; only the notice's 调休 is not yet known: a weekday may still become a
   bridging day off, a weekend day a make-up working day. The calculators say so
   ("provisional"), and no more.

@@ -16,8 +16,8 @@ known for any year, before any notice:
 weekend is still a holiday; the notice gives the day off elsewhere (调休), which
 only the notice can say.
 
-The lunar dates come from the `lunardate` package (pure Python, its own table
-of the lunar years 1900-2099), the solar term 清明 from `chinese_calendar`'s
+The lunar dates come from the `borax` package (borax.calendars.lunardate: pure
+Python, MIT, its own table of the lunar years 1900-2100), the solar term 清明 from `chinese_calendar`'s
 solar terms (1900-2100). tests/calculators/test_holidays.py checks every date
 against chinese_calendar's notices for every year both cover.
 """
@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from chinese_calendar import get_solar_terms
-from lunardate import LunarDate
+from borax.calendars.lunardate import LunarDate
 
 # Holiday keys: chinese_calendar's names (calculators/messages/common.toml [holidays]).
 NEW_YEAR, SPRING, TOMB, LABOUR, DRAGON, MID_AUTUMN, NATIONAL = (
@@ -57,7 +57,7 @@ ORDERS = ((2000, "270", _ORDER_270), (2008, "513", _ORDER_513),
           (2014, "644", _ORDER_644), (2025, "795", _ORDER_795))
 
 FIRST_YEAR = ORDERS[0][0]
-LAST_YEAR = 2099        # lunardate's table ends with the lunar year 2099
+LAST_YEAR = 2099        # the orders' reach checked here; borax's table runs to 2100
 
 
 def known(year: int) -> bool:

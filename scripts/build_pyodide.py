@@ -13,7 +13,7 @@ Run after `mkdocs build` (make build does):
    the clerk's messages, those amendments and the chapter pages;
 2. copy Pyodide's core files from node_modules/pyodide (pinned in
    package-lock.json) into site/assets/pyodide/: one copy for both languages;
-3. fetch the wheels of its dependencies, chinese-calendar and lunardate (pure Python, the
+3. fetch the wheels of its dependencies, chinese-calendar and borax (pure Python, the
    version pinned in requirements.txt), with `pip download` from the package
    index (pip's cache serves it again offline);
 4. register both wheels in that folder's pyodide-lock.json with one call of
@@ -46,7 +46,7 @@ CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdl
               "pyodide-lock.json")
 PACKAGE = "yongding-calculators"
 # The calculators' declared dependencies (pyproject.toml), by their lockfile names.
-DEPENDENCIES = ("chinese-calendar", "lunardate")
+DEPENDENCIES = ("chinese-calendar", "borax")
 BIN = Path(sys.executable).parent
 
 

@@ -120,7 +120,7 @@ def test_the_package_imports_only_the_standard_library_and_its_declared_dependen
     # pyproject.toml and registered in the site's Pyodide lockfile beside the wheel.
     declared = {dep.split("==")[0].replace("-", "_") for dep in tomllib.loads(
         (ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]}
-    assert declared == {"chinese_calendar", "lunardate"}
+    assert declared == {"chinese_calendar", "borax"}
     banned = {"threading", "subprocess", "multiprocessing", "socket", "asyncio", "os"}
     # The one exception: the amendments reader takes its folder from
     # $HANDBOOK_AMENDMENTS (os.environ), as its contract says.

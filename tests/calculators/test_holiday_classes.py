@@ -57,7 +57,7 @@ def test_every_day_the_law_fixes_is_a_holiday_in_every_yearly_notice():
 
 
 def test_the_spring_festival_is_new_year_of_the_lunar_calendar_every_year():
-    """正月初一 from lunardate is in the notice's Spring Festival block every year."""
+    """正月初一 from borax is in the notice's Spring Festival block every year."""
     for year in BOTH:
         first = next(d for d, k in _statutory.holidays(year).items()
                      if k == _statutory.SPRING and (d - timedelta(days=1)) not in
