@@ -33,9 +33,11 @@ def check(files: list[Path]) -> list[dict]:
             or m.get("subType") == "fatal"]
 
 
-def report(errors: list[dict], root: Path, limit: int = 60) -> str:
-    """'N errors on M pages', then each page and its errors (line: message, the markup)."""
+def report(errors: list[dict], root: Path, limit: int = 40) -> str:
+    """'N errors on M pages', each kind of error with its count and first page, then
+    each page and its errors (line: message, the markup), up to `limit` lines."""
     by_page: dict[str, list[dict]] = defaultdict(list)
+    by_kind: dict[str, list[str]] = defaultdict(list)
     for m in errors:
         path = Path(unquote(urlsplit(m.get("url", "")).path))
         try:
@@ -43,13 +45,17 @@ def report(errors: list[dict], root: Path, limit: int = 60) -> str:
         except ValueError:
             pass
         by_page[str(path)].append(m)
-    lines = [f"{len(errors)} HTML errors on {len(by_page)} pages (W3C Nu checker):"]
+        by_kind[m.get("message", "")].append(f"{path} line {m.get('lastLine', '?')}")
+    lines = [f"{len(errors)} HTML errors on {len(by_page)} pages (W3C Nu checker), by kind:"]
+    for message, where in sorted(by_kind.items(), key=lambda kv: -len(kv[1])):
+        lines.append(f"  {len(where)} × {message} (first: {where[0]})")
+    lines.append("By page:")
     for page in sorted(by_page):
         lines.append(f"{page}:")
         for m in by_page[page]:
             extract = " ".join(m.get("extract", "").split())[:160]
             lines.append(f"  line {m.get('lastLine', '?')}: {m.get('message', '')}"
                          + (f"\n      {extract}" if extract else ""))
-    if len(lines) > limit:
-        lines = lines[:limit] + [f"... and {len(lines) - limit} more lines"]
+    if len(lines) > limit + len(by_kind):
+        lines = lines[:limit + len(by_kind)] + ["  ..."]
     return "\n".join(lines)

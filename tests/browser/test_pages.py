@@ -111,7 +111,7 @@ def test_drawer_and_search_are_closed_on_coming_back(browser, server):
     ctx = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
                               has_touch=True, service_workers="block")
     pg = ctx.new_page()
-    checked = "() => [document.getElementById('__drawer').checked, document.getElementById('__search').checked]"
+    checked = "() => ['__drawer', '__search'].map(id => document.getElementById(id).checked)"
     for button, state in (("__drawer", [True, False]), ("__search", [False, True])):
         pg.goto(server + "/ch12/")
         pg.wait_for_load_state("networkidle")
