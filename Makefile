@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup venv node system-deps build serve dev test test-fast bench clean
+.PHONY: setup venv node system-deps build serve dev test test-fast bench clean publish draft
 
 # system-deps first: the W3C checker's npm package looks for Java when npm ci installs it.
 setup: system-deps venv node
@@ -53,12 +53,27 @@ system-deps:
 # the service worker that caches all of it for offline use (sw.js), and last the
 # PDF and Word downloads in site/downloads/ (not precached: 11 MB nobody needs offline).
 build: system-deps venv node
-	rm -rf site
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python scripts/build_pyodide.py
-	node scripts/build_snapshot.mjs site
-	$(BIN)/python scripts/build_service_worker.py
-	$(BIN)/python scripts/build_documents.py site
+	@rm -rf site && mkdir -p build && : > build/build.log
+	@echo "正在生成手册（约1分钟；详细记录在 build/build.log）… Building the handbook…"
+	@$(BIN)/mkdocs build --strict
+	@$(BIN)/python scripts/build_pyodide.py >> build/build.log
+	@node scripts/build_snapshot.mjs site >> build/build.log
+	@$(BIN)/python scripts/build_service_worker.py >> build/build.log
+	@$(BIN)/python scripts/build_documents.py site >> build/build.log
+	@$(BIN)/python scripts/build_summary.py
+
+# The release: refuses to run until the site's address is written in
+# source/site.toml, builds, zips site/ into dist/ and says what to copy where.
+publish: system-deps venv node
+	@$(BIN)/python scripts/publish.py check
+	@$(MAKE) --no-print-directory build
+	@$(BIN)/python scripts/publish.py finish
+
+# An amendment file from a decision as the office issued it:
+#   make draft DECISION=path/to/decision.txt
+# writes source/amendments/<in-force date>-<slug>.toml, or lists what it could not read.
+draft: venv
+	@$(BIN)/python -m calculators.draft "$(DECISION)" --write source/amendments
 
 serve: build
 	@echo "Serving the handbook at http://127.0.0.1:$(PORT)/"

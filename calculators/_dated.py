@@ -20,7 +20,6 @@ from __future__ import annotations
 from datetime import date
 
 from . import _amendments
-from ._data import RULES
 from ._validate import Field
 
 # Appended to every calculator's own inputs. The form starts it at the browser's
@@ -40,18 +39,20 @@ def rules_day(event_date: str | None, values: dict) -> tuple[date, date]:
     return (event or requested), requested
 
 
-def _table_clause(path: str) -> str | None:
-    node = RULES
-    for key in path.split("."):
-        node = node.get(key) if isinstance(node, dict) else None
-    return node.get("clause") if isinstance(node, dict) else None
-
-
 def touched(amendment, clauses) -> list:
-    """Those of `clauses` an amendment changes, or changes a value quoted from."""
+    """Those of `clauses` an amendment changes (a calculator's figures are read from
+    its clauses' text, so a change of figure is a change of clause)."""
     hit = {change.clause for change in amendment.changes}
-    hit.update(_table_clause(path) for path in amendment.parameters)
+    hit.update(_renumbered(amendment, clauses))
     return [clause for clause in clauses if clause in hit]
+
+
+def _renumbered(amendment, clauses) -> set:
+    """The clauses whose printed number this amendment moves."""
+    from ._data import history
+    h = history()
+    return {c for c in clauses if c in h.versions and any(
+        v.amendment is amendment and v.action == "renumber" for v in h.versions[c])}
 
 
 def changed_between(first: date, second: date, clauses) -> list:

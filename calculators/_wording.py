@@ -95,8 +95,9 @@ def _amendment(summary, lang: str) -> str:
     form = "with_number" if summary.get("number") else "without_number"
     if lang == "en" and not summary.get("title_en"):
         form += "_no_english_title"
+    from ._amendments import in_title_marks
     return _word(f"amendment.{form}", lang).format(
-        title_zh=summary["title_zh"], title_en=summary.get("title_en"),
+        title_zh=in_title_marks(summary["title_zh"]), title_en=summary.get("title_en"),
         number=summary.get("number"))
 
 

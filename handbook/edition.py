@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import tomllib
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
@@ -34,9 +37,32 @@ def as_of() -> date:
     return date.today()
 
 
+SITE_FILE = Path(__file__).resolve().parents[1] / "source" / "site.toml"
+
+
+def configured_site_url() -> str:
+    """The address written once in source/site.toml ("" when not yet written).
+    A malformed file is an EditionError that names it."""
+    if not SITE_FILE.exists():
+        return ""
+    try:
+        data = tomllib.loads(SITE_FILE.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise EditionError(f"source/site.toml 无法读取，请写成 address = \"http://…/\"（{exc}）") from None
+    url = data.get("address", "")
+    if not isinstance(url, str):
+        raise EditionError('source/site.toml：address 要用英文双引号括起来，例如 address = "http://10.1.2.3/"')
+    url = url.strip()
+    if url and not re.match(r"^https?://[^\s/]+", url):
+        raise EditionError(f"source/site.toml：“{url}”不是网址，应以 http:// 或 https:// 开头，"
+                           '例如 address = "http://10.1.2.3/handbook/"')
+    return url
+
+
 def site_url() -> str:
-    """The address readers use, with a trailing slash (HANDBOOK_SITE_URL)."""
-    url = os.environ.get("HANDBOOK_SITE_URL", "").strip() or DEFAULT_SITE_URL
+    """The address readers use, with a trailing slash: HANDBOOK_SITE_URL, else
+    source/site.toml, else the local preview address."""
+    url = os.environ.get("HANDBOOK_SITE_URL", "").strip() or configured_site_url() or DEFAULT_SITE_URL
     return url if url.endswith("/") else url + "/"
 
 

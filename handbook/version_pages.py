@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from . import edition
 from . import versions as V
-from .citations import cite_in_page
+from .citations import cite_en, cite_in_page, cite_zh
 
 LABELS = {
     "zh": {
@@ -358,10 +358,16 @@ def changes_list(h: V.History, lang: str, to_root: str = "") -> str:
                          + f" · [{L['history_short']}]({to_root}history/{row.page}.md#{row.id})")
         if links:
             out += [L["changed_clauses"], ""] + [f"- {link}" for link in links] + [""]
-        if a.parameters:
+        if any(ch.clause in _calculator_clauses() for ch in a.changes):
             out += [L["values"], ""]
         out += [f"[{L['read_from']}]({to_root}v/{a.in_force.isoformat()}/index.md)", ""]
     return "\n".join(out)
+
+
+def _calculator_clauses() -> set:
+    """The clauses whose words a calculator reads (rules.toml)."""
+    from calculators._data import RAW, bound_tables
+    return {table["clause"] for _, table in bound_tables(RAW)}
 
 
 def edition_status(h: V.History, lang: str, changes_href: str) -> str:
@@ -391,9 +397,17 @@ def json_fields(h: V.History, cid: str, base: str) -> dict:
     row = h.row(cid)
     out = []
     for v in h.versions[cid]:
+        citation = None
+        if not v.repealed:     # the citation made on a day this version is in force
+            _, by_id = V.table(v.in_force or date.min)
+            citation = {"zh": cite_zh(by_id[cid], by_id), "en": cite_en(by_id[cid], by_id)}
         out.append({
             "in_force": v.in_force.isoformat() if v.in_force else None,
             "until": v.until.isoformat() if v.until else None,
+            "action": v.action,
+            "number": v.number or None,
+            "former_number": v.former,
+            "citation": citation,
             "zh": v.zh,
             "en": v.en,
             "amendment": None if v.amendment is None else v.amendment.summary(),

@@ -24,7 +24,7 @@ import difflib
 import html
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from . import calculator_forms
@@ -36,17 +36,15 @@ from calculators import _amendments, _data  # the one reader of amendment files;
 from calculators._amendments import Amendment, AmendmentError  # noqa: F401
 
 
-ORIGINAL = "original"          # the path segment of the original text's pages
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-CN_DIGITS = "零一二三四五六七八九"
-
-
 # ---------------------------------------------------------------- wording
 LABELS = {
     "zh": {
         "original": "原始文本",
         "repealed_text": "〔本条已废止〕",
         "amended": "本条根据{amendment}修改，自{date}起施行。",
+        "renumbered": "条文顺序根据{amendment}调整，本条序号自{date}起改变。",
+        "former": "（{former}）",
+        "repealed_renumbered": "〔{former}，已废止〕",
         "inserted": "本条根据{amendment}新增，自{date}起施行。",
         "repealed": "本条根据{amendment}，自{date}起废止。",
         "history": "本条历史版本",
@@ -68,6 +66,9 @@ LABELS = {
         "original": "original text",
         "repealed_text": "[Repealed]",
         "amended": "Amended by {amendment}, in force from {date}.",
+        "renumbered": "Renumbered by {amendment}, with effect from {date}.",
+        "former": "(Formerly {former}.) ",
+        "repealed_renumbered": "[Former {former}, repealed]",
         "inserted": "Inserted by {amendment}, in force from {date}.",
         "repealed": "Repealed by {amendment} with effect from {date}.",
         "history": "History of this clause",
@@ -100,239 +101,24 @@ def amendment_text(a: Amendment, lang: str) -> str:
     """《title》（number） / “Title” (number): how a page names an amendment. With no
     English title, the English names it as the calculators do (calculators/messages/
     common.toml [amendment]): a decision of the Office (《title》, number)."""
+    title = _amendments.in_title_marks(a.title_zh)
     if lang == "zh":
-        return f"《{a.title_zh}》" + (f"（{a.number}）" if a.number else "")
+        return f"《{title}》" + (f"（{a.number}）" if a.number else "")
     if a.title_en:
         return f"“{a.title_en}”" + (f" ({a.number})" if a.number else "")
-    return f"a decision of the Office (《{a.title_zh}》" + (f", {a.number})" if a.number else ")")
+    return f"a decision of the Office (《{title}》" + (f", {a.number})" if a.number else ")")
 
 
 # ---------------------------------------------------------------- the model
-@dataclass(frozen=True)
-class Version:
-    clause: str
-    in_force: date | None      # None: the original text
-    until: date | None         # the day the next version takes over (None: open)
-    zh: str | None             # None: repealed
-    en: str | None             # None: repealed, or translation pending
-    amendment: Amendment | None
-    action: str | None         # None (original) | replace | insert | repeal
-
-    @property
-    def key(self) -> str:
-        """The path segment of the point-in-time pages that show this version."""
-        return self.in_force.isoformat() if self.in_force else ORIGINAL
-
-    @property
-    def repealed(self) -> bool:
-        return self.zh is None
-
-    @property
-    def translation_pending(self) -> bool:
-        return self.zh is not None and self.en is None
-
-
-@dataclass
-class History:
-    original: list                     # the clause table as issued (clauses.Clause)
-    amendments: tuple[Amendment, ...]
-    versions: dict[str, list[Version]]  # clause id -> versions in date order
-    order: list[str]                   # every clause id, base and inserted, in page order
-    inserted: dict[str, object]        # inserted id -> a Clause-like row (number, chapter...)
-    notices: list = field(default_factory=list)   # what the build reports without failing
-
-    @property
-    def dates(self) -> list[date]:
-        return sorted({a.in_force for a in self.amendments})
-
-    def version_on(self, cid: str, day: date) -> Version | None:
-        """The version in force on `day` (None: not yet inserted)."""
-        found = None
-        for v in self.versions[cid]:
-            if v.in_force is None or v.in_force <= day:
-                found = v
-        return found
-
-    def status(self, cid: str, day: date) -> str:
-        v = self.version_on(cid, day)
-        if v is None:
-            return "not_yet_in_force"
-        return "repealed" if v.repealed else "in_force"
-
-    def coming(self, cid: str, day: date) -> list[Version]:
-        """Versions of this clause that take effect after `day`."""
-        return [v for v in self.versions[cid] if v.in_force and v.in_force > day]
-
-    def pending_translations(self) -> list[tuple[Amendment, str]]:
-        return [(v.amendment, v.clause) for vs in self.versions.values() for v in vs
-                if v.translation_pending]
-
-    def row(self, cid: str):
-        return self._rows_by_id[cid]
-
-    def __post_init__(self):
-        self._rows_by_id = {r.id: r for r in self.original} | dict(self.inserted)
-
-
-# ---------------------------------------------------------------- printed numbers
-def cn_number(n: int) -> str:
-    """1..99 in Chinese numerals, as the text prints them: 五, 十, 十一, 二十一."""
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return CN_DIGITS[ones]
-    return (CN_DIGITS[tens] if tens > 1 else "") + "十" + (CN_DIGITS[ones] if ones else "")
-
-
-def number_style(number: str) -> str:
-    if number.startswith("第"):
-        return "article"
-    if number.endswith("、"):
-        return "cn"
-    if number and number[0] in CIRCLED:
-        return "circled"
-    return "arabic"
-
-
-def printed_numbers(style: str, item: int, sub: int | None) -> tuple[str, str]:
-    """The (zh, en) number a clause with this id prints, in its chapter's style."""
-    if sub:
-        return CIRCLED[sub - 1], f"({sub})"
-    if style == "article":
-        return f"第{cn_number(item)}条", f"Article {item}"
-    if style == "cn":
-        return f"{cn_number(item)}、", f"{item}."
-    return f"{item}.", f"{item}."
+# The model is the calculators' (calculators/_history.py, stdlib only): the build,
+# the calculators and the drafting page in Pyodide share one implementation.
+from calculators._history import (  # noqa: E402,F401
+    CIRCLED, CN_DIGITS, ORIGINAL, History, Version, cn_number, en_number, number_style,
+    number_value, printed_numbers, build)
 
 
 def _en_number(row) -> str:
-    m = re.match(r"^(\d+\.|Article \d+|\(\d+\))", row.en or "")
-    return m.group(1) if m else ""
-
-
-# ---------------------------------------------------------------- building the history
-def _check_text(a: Amendment, i: int, field: str, text: str | None, number: str) -> None:
-    if text is not None and number and not text.startswith(number):
-        raise AmendmentError(a.file, f"changes[{i + 1}].{field}",
-                             f"must begin with the clause's printed number {number!r} "
-                             f"(it begins {text[:12]!r})")
-
-
-def build(original: list, amendments: tuple[Amendment, ...]) -> History:
-    by_id = {r.id: r for r in original}
-    versions: dict[str, list[Version]] = {
-        r.id: [Version(r.id, None, None, r.zh, r.en, None, None)] for r in original}
-    order = [r.id for r in original]
-    inserted: dict[str, object] = {}
-    placed_after: dict[str, str] = {}
-    rows = dict(by_id)
-    for a in amendments:
-        for i, ch in enumerate(a.changes):
-            where = f"changes[{i + 1}]"
-            if ch.action == "insert":
-                m = extractor.CLAUSE_ID.match(ch.clause)
-                if not m:
-                    raise AmendmentError(a.file, f"{where}.clause", f"{ch.clause!r} is not a clause "
-                                         "id such as c12-11 or c1-5-5")
-                if ch.clause in rows:
-                    raise AmendmentError(a.file, f"{where}.clause",
-                                         f"{ch.clause} already exists; an insert needs a new id")
-                after = rows.get(ch.after)
-                if after is None:
-                    raise AmendmentError(a.file, f"{where}.after", f"unknown clause {ch.after!r}")
-                chapter, item = int(m["chapter"]), int(m["item"])
-                sub = int(m["sub"]) if m["sub"] else None
-                if chapter != after.chapter:
-                    raise AmendmentError(a.file, f"{where}.after", f"{ch.after} is in chapter "
-                                         f"{after.chapter}, not in {ch.clause}'s chapter {chapter}")
-                if sub and f"c{chapter}-{item}" not in rows:
-                    raise AmendmentError(a.file, f"{where}.clause",
-                                         f"c{chapter}-{item}, the clause of this sub-item, does not exist")
-                sibling = next((r for r in original if r.chapter == chapter and not r.sub), after)
-                zh_no, en_no = printed_numbers(number_style(sibling.number), item, sub)
-                _check_text(a, i, "zh", ch.zh, zh_no)
-                _check_text(a, i, "en", ch.en, en_no)
-                row = replace(after, id=ch.clause, item=item, sub=sub, number=zh_no,
-                              zh=ch.zh, en=ch.en or "", notes_zh=[], notes_en=[])
-                rows[ch.clause] = inserted[ch.clause] = row
-                # After `after`, its sub-items (unless this is one) and earlier
-                # inserts after the same clause, which keep their amendment order.
-                pos = order.index(ch.after) + 1
-                while pos < len(order) and ((not sub and rows[order[pos]].parent == ch.after)
-                                            or placed_after.get(order[pos]) == ch.after):
-                    pos += 1
-                order.insert(pos, ch.clause)
-                placed_after[ch.clause] = ch.after
-                versions[ch.clause] = [Version(ch.clause, a.in_force, None, ch.zh, ch.en, a, "insert")]
-                continue
-            row = rows.get(ch.clause)
-            if row is None:
-                raise AmendmentError(a.file, f"{where}.clause", f"unknown clause {ch.clause!r}")
-            last = versions[ch.clause][-1]
-            if last.repealed:
-                raise AmendmentError(a.file, f"{where}.clause",
-                                     f"{ch.clause} was repealed from {last.in_force}")
-            if last.in_force == a.in_force:
-                raise AmendmentError(a.file, f"{where}.clause", f"{ch.clause} is changed by another "
-                                     f"amendment in force the same day ({last.amendment.file})")
-            _check_text(a, i, "zh", ch.zh, row.number)
-            _check_text(a, i, "en", ch.en, _en_number(by_id.get(ch.clause, row)))
-            versions[ch.clause][-1] = replace(last, until=a.in_force)
-            zh = None if ch.action == "repeal" else ch.zh
-            en = None if ch.action == "repeal" else ch.en
-            versions[ch.clause].append(Version(ch.clause, a.in_force, None, zh, en, a, ch.action))
-    return History(original=original, amendments=amendments, versions=versions, order=order,
-                   inserted=inserted)
-
-
-# ---------------------------------------------------------------- calculator quotes
-def _quoted_tables(data: dict, path: str = ""):
-    for key, value in data.items():
-        if isinstance(value, dict):
-            here = f"{path}.{key}" if path else key
-            # A `source` table quotes a national instrument, not the clause.
-            if "clause" in value and "text" in value and "source" not in value:
-                yield here, value
-            yield from _quoted_tables(value, here)
-
-
-def check_quotes(h: History) -> list[str]:
-    """On the original date and each amendment's date, every rules.toml value's
-    quoted words stand verbatim in its clause's version in force that day.
-
-    A repealed clause is the one exception, returned as a notice rather than
-    raised: no new quote can exist, the decision must still publish at once, and
-    the calculators say in their answers that the clause is repealed (their
-    figures then follow the last text, for reference only)."""
-    notices: list[str] = []
-    days: list[date | None] = [None, *h.dates]
-    for day in days:
-        data = _data.rules_on(day or date.min)
-        for path, table in _quoted_tables(data):
-            cid = table["clause"]
-            if cid not in h.versions:
-                continue   # checked by the calculators' own tests
-            v = h.versions[cid][0] if day is None else h.version_on(cid, day)
-            text = v.zh if v else None
-            if text is not None and table["text"] in text:
-                continue
-            if v is not None and v.repealed:
-                notice = (f"{v.amendment.file}: {cid} is repealed from {v.in_force.isoformat()}, "
-                          f"but the calculators' value {path} quotes it: their answers from that "
-                          "day say the clause is repealed")
-                if notice not in notices:
-                    notices.append(notice)
-                continue
-            # Blame the amendment in force that day that last touched the value or the clause.
-            culprit = next((a for a in reversed(h.amendments) if day and a.in_force <= day and (
-                path in a.parameters or any(c.clause == cid for c in a.changes))), None)
-            file = culprit.file if culprit else "calculators/rules.toml"
-            field = f"parameters.{path}.text" if culprit and path in culprit.parameters else (
-                f"changes (clause {cid})" if culprit else f"{path}.text")
-            raise AmendmentError(file, field, f"the calculators' value {path} quotes "
-                                 f"{table['text']!r}, but {cid} in force on "
-                                 f"{day.isoformat() if day else 'the original text'} does not "
-                                 f"contain it; give the new quote under [parameters.\"{path}\"] text")
-    return notices
+    return en_number(getattr(row, "en", ""))
 
 
 # ---------------------------------------------------------------- cached access
@@ -355,7 +141,7 @@ def history() -> History:
     if _cache.get("stamp") != stamp:
         _amendments._cached.cache_clear()
         h = build(rows, _amendments.amendments())
-        h.notices = check_quotes(h)
+        h.notices = _data.check(h) + _data.unread_amounts(h)
         _cache.clear()
         _cache.update(stamp=stamp, history=h)
     return _cache["history"]
@@ -378,7 +164,8 @@ def table(day: date | None = None):
                 v = h.versions[cid][0]
             pending = v.translation_pending
             rows.append(replace(
-                base, zh=v.zh or "", en="" if pending else (v.en or ""),
+                base, number=v.number or (v.former or base.number),
+                zh=v.zh or "", en="" if pending else (v.en or ""),
                 status=status, since=v.in_force.isoformat() if v.in_force else None,
                 translation_pending=pending))
         _cache[key] = (rows, {r.id: r for r in rows})
@@ -393,22 +180,58 @@ def validate() -> list[str]:
 
 
 def notices() -> list[str]:
-    """What the build reports without failing (a repealed clause a calculator quotes)."""
-    return list(history().notices)
+    """What the build reports without failing (a repealed clause a calculator reads,
+    an amount no calculator applies), one line each, Chinese first."""
+    return [str(n) for n in history().notices]
 
 
 def strict_translation() -> bool:
     return os.environ.get("HANDBOOK_STRICT_TRANSLATION", "").strip() not in ("", "0")
 
 
+def en_printed(number: str, sub: int | None = None) -> str:
+    """The English number of a Chinese printed number: "6." -> "6.", "第六条" -> "Article 6"."""
+    value = number_value(number)
+    if value is None:
+        return ""
+    return printed_numbers(number_style(number), value, value if number_style(number) == "circled"
+                           else None)[1]
+
+
+def former_zh(number: str) -> str:
+    """原第7条 / 原第④项: how a renumbered clause names the number it had."""
+    if number_style(number) == "circled":
+        return f"原第{number}项"
+    if number_style(number) == "article":
+        return f"原{number}"
+    return f"原第{number.rstrip('.、')}条"
+
+
+def former_en(number: str) -> str:
+    value = number_value(number)
+    style = number_style(number)
+    unit = {"article": "article", "circled": "item"}.get(style, "clause")
+    return f"{unit} {f'({value})' if style == 'circled' else value}"
+
+
+def repealed_text(v, number: str, lang: str) -> str:
+    """A repealed clause's line: 6.〔本条已废止〕, or, when its number went to another
+    clause in a renumbering, 〔原第6条，已废止〕."""
+    L = LABELS[lang]
+    if v is not None and v.former and not v.number:
+        return (L["repealed_renumbered"].format(former=former_zh(v.former)) if lang == "zh"
+                else L["repealed_renumbered"].format(former=former_en(v.former)))
+    if lang == "zh":
+        return f"{number}{L['repealed_text']}"
+    return f"{en_printed(number)} {L['repealed_text']}"
+
+
 def shown(row, lang: str) -> tuple[str, bool]:
     """A table row's text as a page shows it in `lang`, and whether that is the
     Chinese standing in for a pending translation."""
     if row.status == "repealed":
-        if lang == "zh":
-            return f"{row.number}{LABELS['zh']['repealed_text']}", False
-        number = printed_numbers(number_style(row.number), row.item, row.sub)[1]
-        return f"{number} {LABELS['en']['repealed_text']}", False
+        return repealed_text(history().version_on(row.id, date.fromisoformat(row.since))
+                             if row.since else None, row.number, lang), False
     if lang == "en" and row.translation_pending:
         return row.zh, True
     return (row.zh if lang == "zh" else row.en), False
@@ -487,8 +310,7 @@ def clause_block(h: History, cid: str, lang: str, day: date, to_root: str, page:
         attrs["data-cite-en"] = cite_version(row, by_id, v, "en", current)
     classes = ["clause"]
     if v.repealed:
-        number = base.number if lang == "zh" else _en_number(h.versions[cid][0]) or base.number
-        text = f"{number}{'' if lang == 'zh' else ' '}{L['repealed_text']}"
+        text = repealed_text(v, v.number, lang)
         classes.append("clause--repealed")
     elif lang == "en" and v.translation_pending:
         text = v.zh
@@ -500,10 +322,14 @@ def clause_block(h: History, cid: str, lang: str, day: date, to_root: str, page:
             classes.append("clause--amended")
     out += _clause_md(lang, cid, text, classes, attrs)
     if v.action:
-        key = {"replace": "amended", "insert": "inserted", "repeal": "repealed"}[v.action]
-        _status_md(out, L[key].format(date=date_text(v.in_force, lang),
-                                      amendment=amendment_text(v.amendment, lang)),
-                   history_link, f"version-line--{key}")
+        key = {"replace": "amended", "insert": "inserted", "repeal": "repealed",
+               "renumber": "renumbered"}[v.action]
+        line = L[key].format(date=date_text(v.in_force, lang),
+                             amendment=amendment_text(v.amendment, lang))
+        if v.former and v.number:     # 「（原第7条）」 before the line
+            line = L["former"].format(former=former_zh(v.former) if lang == "zh"
+                                      else former_en(v.former)) + line
+        _status_md(out, line, history_link, f"version-line--{key}")
     elif changed and not (pinned and h.coming(cid, day)):   # (else the line below links it)
         _status_md(out, "", history_link, "version-line--history")
     if lang == "en" and v.translation_pending:
@@ -598,7 +424,7 @@ def diff_html(old: str | None, new: str | None, lang: str) -> str:
     Chinese is compared character by character, English word by word."""
     old, new = old or "", new or ""
     # Chinese by character, but a number or a Latin word stays whole (800 → 1000).
-    pattern = r"[0-9A-Za-z.,%]+|\s+|." if lang == "zh" else r"\s+|[^\s]+"
+    pattern = r"\d+(?:\.\d+)?%?|[A-Za-z]+|\s+|." if lang == "zh" else r"\s+|[^\s]+"
     split = lambda s: re.findall(pattern, s, re.S)  # noqa: E731
     a, b = split(old), split(new)
     out = []

@@ -134,12 +134,12 @@ def test_every_calculator_describes_the_date_input():
 # schema's day (the build passes its date), as the answers do.
 
 def _amend_rates_and_leave(folder):
+    # The rate is read from c13-2's words: the amendment changes only the text.
+    from calculators._clausetext import by_id
+    text = by_id()["c13-2"].zh.replace("国家级刊物每篇奖励2000元", "国家级刊物每篇奖励3000元")
     (folder / "2028-01-01-rates.toml").write_text(
-        'title_zh = "关于调整奖励和事假标准的决定"\nin_force = 2028-01-01\n'
-        '[parameters."rewards.levels.national"]\nreward = 3000\n'
-        'text = "国家级刊物每篇奖励3000元"\n'
-        '[parameters."annual_leave.personal_leave"]\ndays = 15\n'
-        'text = "职工请事假累计15天以上且单位按照规定不扣工资的"\n', encoding="utf-8")
+        'title_zh = "关于调整奖励标准的决定"\nin_force = 2028-01-01\n'
+        f'[[changes]]\nclause = "c13-2"\naction = "replace"\nzh = "{text}"\n', encoding="utf-8")
     return folder
 
 
@@ -157,10 +157,10 @@ def test_the_form_shows_the_rates_and_days_in_force_on_the_schemas_day(use_amend
     use_amendments(_amend_rates_and_leave(tmp_path))
     assert _rates(date(2027, 12, 31))[-1] == "每篇2000元"
     assert _rates(date(2028, 1, 1))[-1] == "每篇3000元"
-    assert _personal_leave(date(2027, 12, 31))["zh"].startswith("事假累计20天")
-    assert _personal_leave(date(2028, 1, 1)) == {
-        "zh": "事假累计15天以上且未扣工资",
-        "en": "15 or more days of personal leave with no pay deducted"}
+    # The personal leave that cancels annual leave is the national regulation's
+    # figure (rules.toml `source`): no decision of the Office changes it.
+    assert _personal_leave(date(2027, 12, 31)) == _personal_leave(date(2028, 1, 1))
+    assert _personal_leave(date(2028, 1, 1))["zh"].startswith("事假累计20天")
     # The answers agree with the form of their day.
     article = {"articles": [{"outlets": ["国家级刊物"]}]}
     assert calculators.run("rewards", {**article, "date": "2028-01-01"})["total"] == 3000

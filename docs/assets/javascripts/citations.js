@@ -27,6 +27,16 @@ export function toNumber(s) {
   return total + digit;
 }
 
+/** A printed number's value: "6." → 6, "第十一条" → 11, "六、" → 6, "⑥" → 6; else NaN. */
+export function numberValue(printed) {
+  const s = String(printed || "");
+  if (s && CIRCLED.includes(s[0])) return CIRCLED.indexOf(s[0]) + 1;
+  let m = /^(\d+)\.$/.exec(s);
+  if (m) return parseInt(m[1], 10);
+  m = /^第(.+)条$/.exec(s) || /^(.+)、$/.exec(s);
+  return m ? toNumber(m[1]) : NaN;
+}
+
 /** Full-width digits, letters and punctuation → ASCII; quotes unified; spaces kept single. */
 export function normalize(text) {
   return String(text || "")

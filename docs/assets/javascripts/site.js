@@ -19,6 +19,13 @@ export function pageLang(doc) {
 /** This page's language ("zh" where there is no document, e.g. in Node). */
 export const LANG = pageLang(globalThis.document);
 
+/** A day as "YYYY-MM-DD" in the browser's own time zone (toISOString would give
+    UTC's date, a day off in China before 8 a.m.): the reader's day. */
+export function localDay(now = new Date()) {
+  const two = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
 /** A clause id as the build writes it: c12-8, c1-5-4 (chapter, item, sub-item). */
 export const CLAUSE_ID = /^c(\d+)-(\d+)(?:-(\d+))?$/;
 
