@@ -127,6 +127,13 @@ def _add_wording(name: str, fields: list) -> None:
             _add_wording(name, target["fields"])
 
 
+def event_date_field(name: str) -> str | None:
+    """The input whose date, when given, chooses the rules instead of `date` (the
+    date of spending, the date annual leave is counted for), or None."""
+    calc = _REGISTRY.get(name)
+    return calc.event_date if calc else None
+
+
 def describe(day=None) -> dict:
     """Every calculator's schema (with the rules in force on `day`, default today),
     plus the error codes."""

@@ -152,10 +152,75 @@ def prefixes(url: str, lang: str) -> tuple[str, str]:
     return lang_root or "./", site_root or "./"
 
 
-def _schema(name: str):
+def _schema(name: str, day=None):
     """The schema the form is built from: its words quote the rules in force on the
-    build's date (the rewards' rates, the reasons' number of days...)."""
-    return calculators.schema(name, edition.as_of())
+    build's date (the rewards' rates, the reasons' number of days...), or on `day`."""
+    return calculators.schema(name, day or edition.as_of())
+
+
+# ------------------------------------------------------------- words by date
+# The form's words that quote a rule (a rate in a label, a threshold in a hint, an
+# output's label) follow the date the form is set to, not only the build's: the
+# build writes the form as of its own date and, for each other version of the rules,
+# the words that differ. calculators.js puts them in when the form's date changes.
+
+def version_days() -> list:
+    """The first day of each version of the rules: date.min (as issued) and every
+    amendment's in-force date."""
+    from datetime import date as _date
+    from calculators import _amendments
+    return [_date.min] + sorted({a.in_force for a in _amendments.amendments()})
+
+
+def _version_of(day, days):
+    return max(d for d in days if d <= day)
+
+
+_TOKENS = re.compile(r"(<[^>]*>)")
+
+
+def _text_tokens(markup: str) -> tuple[list[str], list[str]]:
+    """(the tags in order, the non-empty texts between them in order): the texts are
+    the DOM's text nodes of the markup, in document order."""
+    parts = _TOKENS.split(markup)
+    return parts[1::2], [html.unescape(t) for t in parts[0::2] if t]
+
+
+def dated_texts(base_markup: str, markups: dict) -> dict:
+    """{"days": [...], "groups": [{"": words, day: words, ...}, ...]}: each text of the
+    base markup whose words differ in another version's markup, with its words in each
+    version ("" is the version the base shows). The page puts them in wherever the
+    text stands, in the form and in the rows it adds (an article's outlets), so a text
+    is known by its words: words that stand for two different texts in another version
+    are left out, as is a version whose markup has another shape (a field or option
+    more or less); the form keeps the base's words then."""
+    base_tags, base_texts = _text_tokens(base_markup)
+    groups: dict[str, dict] = {}
+    days = []
+    clash = set()
+    for day, markup in markups.items():
+        tags, texts = _text_tokens(markup)
+        if tags != base_tags or len(texts) != len(base_texts):
+            continue
+        days.append(day)
+        for old, new in zip(base_texts, texts):
+            if old == new and old not in groups:
+                continue
+            group = groups.setdefault(old, {"": old})
+            if group.get(day, new) != new:
+                clash.add(old)
+            group[day] = new
+    kept = [g for old, g in groups.items() if old not in clash]
+    # Every version's words for a kept text, else the base's (the text did not change).
+    for g in kept:
+        for day in days:
+            g.setdefault(day, g[""])
+    seen: dict[str, int] = {}
+    for i, g in enumerate(kept):
+        for words in set(g.values()):
+            seen[words] = seen.get(words, 0) + 1
+    kept = [g for g in kept if all(seen[w] == 1 for w in set(g.values()))]
+    return {"days": days, "groups": kept}
 
 
 # ------------------------------------------------------------- form HTML
@@ -187,7 +252,7 @@ def _error_p(fid: str) -> str:
 
 def _term_hints(field: dict, lang: str) -> str:
     """Short glossary hints for the terms a newcomer meets among the options, e.g.
-    直系亲属：直系血亲，如父母、子女…… An option gets a hint when a glossary term
+    直系亲属：本制度未作界定，有两种理解…… An option gets a hint when a glossary term
     makes up at least half of its label (so 本办干部本人 gets none for 本办)."""
     labels = field.get("option_labels", {})
     shown = []
@@ -373,12 +438,29 @@ def _items_html(calc: str, field: dict, fid: str, lang: str) -> str:
             f'{_error_p(fid)}</fieldset>')
 
 
+def _fields_html(spec: dict, name: str, lang: str, base: str) -> list[str]:
+    return [_field_html(name, field, f"{base}-{field['name']}", lang)
+            for field in spec["fields"] if not _is_fixed(field)]
+
+
+def _outputs(spec: dict, lang: str) -> list:
+    return [{"name": o["name"], "label": o[f"label_{lang}"],
+             "display": _localized(o["display"], lang)} for o in spec["outputs"]]
+
+
 def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int) -> str:
     spec = _schema(name)
     t = UI[lang]
     base = f"calc{serial}-{name}"
-    fields = [_field_html(name, field, f"{base}-{field['name']}", lang)
-              for field in spec["fields"] if not _is_fixed(field)]
+    fields = _fields_html(spec, name, lang, base)
+    days = version_days()
+    shown = _version_of(edition.as_of(), days)
+    key = lambda d: "original" if d == days[0] else d.isoformat()  # noqa: E731
+    others = {d: _schema(name, d) for d in days if d != shown}
+    dated = dated_texts("".join(fields), {
+        key(d): "".join(_fields_html(other, name, lang, base)) for d, other in others.items()})
+    outputs_by_day = {key(d): _outputs(other, lang) for d, other in others.items()
+                      if _outputs(other, lang) != _outputs(spec, lang)}
     config = {
         "name": name,
         "lang": lang,
@@ -392,8 +474,18 @@ def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int)
         "fixed": {f["name"]: _display(f)["value"] for f in spec["fields"] if _is_fixed(f)},
         # Each output with its label and display kind (calculators/_display.py), in
         # the page's language: the script renders by kind alone.
-        "outputs": [{"name": o["name"], "label": o[f"label_{lang}"],
-                     "display": _localized(o["display"], lang)} for o in spec["outputs"]],
+        "outputs": _outputs(spec, lang),
+        # The words of other versions of the rules (see dated_texts): the form's own
+        # text nodes by index, and the outputs' labels, by the first day of a version.
+        "versions": [d.isoformat() for d in days if d != days[0]],
+        "shownVersion": key(shown),
+        "datedTexts": dated,
+        "datedOutputs": outputs_by_day,
+        # The input whose date chooses the rules when given (expenditure's date of
+        # spending, annual leave's as-of date), as the calculator's answer does.
+        "eventDate": calculators.event_date_field(name),
+        # A preview build (HANDBOOK_AS_OF) starts the form's date at its own date.
+        "previewDay": edition.preview_day(),
         "ui": t,
         "clauseLabels": _clause_labels(_cited_ids(spec), lang),
     }

@@ -59,6 +59,13 @@ def configured_site_url() -> str:
     return url
 
 
+def preview_day() -> str | None:
+    """The date of a preview build (HANDBOOK_AS_OF), when one is asked for: the
+    calculators' date starts there instead of at the reader's today."""
+    value = os.environ.get("HANDBOOK_AS_OF", "").strip()
+    return as_of().isoformat() if value else None
+
+
 def site_url() -> str:
     """The address readers use, with a trailing slash: HANDBOOK_SITE_URL, else
     source/site.toml, else the local preview address."""

@@ -144,8 +144,7 @@ def bilingual_page(chapter: int, lang: str) -> str:
                               version_pages.LABELS["en"]["pending_short"]))
         grid.append(el(
             "div", {"class": "bilingual-row bilingual-sub" if r.sub else "bilingual-row", "id": r.id},
-            el("a", {"class": "bilingual-id", "href": f"#{r.id}"},
-               item_zh(r, by_id) if lang == "zh" else item_en(r, by_id)),
+            el("a", {"class": "bilingual-id", "href": f"#{r.id}"}, _row_label(r, by_id, lang)),
             el("div", {"class": "bilingual-zh", "lang": "zh-CN"},
                el("p", {"class": "bilingual-text"}, zh_text), *notes(r.notes_zh, "zh")),
             el("div", {"class": "bilingual-en", "lang": "en"},
@@ -155,6 +154,15 @@ def bilingual_page(chapter: int, lang: str) -> str:
         render(el("p", {"class": "bilingual-links"}, *join(links, " · "))), "",
         render(grid)]
     return "\n".join(out) + "\n"
+
+
+def _row_label(r, by_id, lang: str) -> str:
+    """第6条 / cl. 6; a clause repealed in a renumbering, whose number another clause
+    now prints: 原第6条 / former cl. 6."""
+    label = item_zh(r, by_id) if lang == "zh" else item_en(r, by_id)
+    if versions.renumbered_away(r):
+        return f"原{label}" if lang == "zh" else f"former {label}"
+    return label
 
 
 def bilingual_index(lang: str) -> str:

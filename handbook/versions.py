@@ -226,6 +226,14 @@ def repealed_text(v, number: str, lang: str) -> str:
     return f"{en_printed(number)} {L['repealed_text']}"
 
 
+def renumbered_away(row) -> bool:
+    """A repealed clause whose number went to another clause in a renumbering."""
+    if row.status != "repealed" or not row.since:
+        return False
+    v = history().version_on(row.id, date.fromisoformat(row.since))
+    return bool(v and v.former and not v.number)
+
+
 def shown(row, lang: str) -> tuple[str, bool]:
     """A table row's text as a page shows it in `lang`, and whether that is the
     Chinese standing in for a pending translation."""

@@ -23,3 +23,28 @@ def site_dir() -> Path:
     if not (site / "index.html").exists():
         pytest.fail(f"{site} is not built: run `make build` first (make test does it)")
     return site
+
+
+def build_pages(out: Path, as_of: str, amendments: Path | None) -> Path:
+    """The MkDocs pages only (no engine, no documents) built as of a day with an
+    amendments folder: enough for what the pages and their scripts show."""
+    import subprocess
+    env = {**os.environ, "HANDBOOK_AS_OF": as_of, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("HANDBOOK_AMENDMENTS", None)
+    if amendments is not None:
+        env["HANDBOOK_AMENDMENTS"] = str(amendments)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode:
+        pytest.fail(f"building the pages as of {as_of} failed:\n{result.stderr[-3000:]}")
+    return out
+
+
+@pytest.fixture(scope="session")
+def clerk_site(tmp_path_factory) -> Path:
+    """The pages as of 2027-04-01 (a preview build) with the clerk's decision
+    (tests/fixtures/amendments/clerk/): c13-2's two rates and c12-2's threshold
+    amended, c11-6 repealed and 文明办公制度 renumbered (c11-7 prints 6.), c12-11
+    inserted."""
+    return build_pages(tmp_path_factory.mktemp("clerk-site"), "2027-04-01",
+                       ROOT / "tests" / "fixtures" / "amendments" / "clerk")

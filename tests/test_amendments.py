@@ -96,6 +96,11 @@ def after(tmp_path_factory):
     result = build(out, "2027-06-01", FIXTURES)
     assert result.returncode == 0, result.stderr[-3000:]
     out.joinpath("stderr.txt").write_text(result.stderr, encoding="utf-8")
+    # The summary `make build` ends with (scripts/build_summary.py), for the same sources.
+    env = {**os.environ, "HANDBOOK_AS_OF": "2027-06-01", "HANDBOOK_AMENDMENTS": str(FIXTURES)}
+    summary = subprocess.run([sys.executable, "scripts/build_summary.py"], cwd=ROOT, env=env,
+                             capture_output=True, text=True)
+    out.joinpath("summary.txt").write_text(summary.stdout + summary.stderr, encoding="utf-8")
     return out
 
 
@@ -317,7 +322,10 @@ def test_an_untranslated_amendment_shows_the_chinese_with_a_notice_on_the_englis
     assert "纸篮要每天倒干净" in text_of(p, "c18-2")
     assert p.ids["c18-2"].get("lang") == "zh-Hans"
     assert "Translation pending" in body(p) and "Chinese text, which governs" in body(p)
-    assert "c18-2" in (after / "stderr.txt").read_text(encoding="utf-8")   # the build's warning
+    summary = (after / "summary.txt").read_text(encoding="utf-8")     # the build's closing summary
+    assert "译文待补：1条（c18-2）" in summary, summary
+    assert "修改决定：共3项，已施行2项，尚未施行1项。" in summary, summary
+    assert "c12-11中有金额“500元”" in summary, summary      # the inserted sympathy payment
 
 
 def test_after_the_date_clauses_json_carries_each_version(after):

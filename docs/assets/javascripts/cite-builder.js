@@ -47,6 +47,16 @@ export function findClauses(query, table, day = localDay()) {
   }).slice(0, MAX_RESULTS);
 }
 
+/** A clause's words as they stood on `day` (the notice's date), in `lang`; a clause
+    repealed since says so. */
+export function wordsOn(c, day, lang) {
+  const then = versionOn(c, day);
+  const words = then && then.zh !== null ? (lang === "en" ? then.en || then.zh : then.zh)
+    : (lang === "en" ? c.en : c.zh);
+  const now = versionOn(c, localDay());
+  return (words || "") + (now && now.zh === null ? T.repealedNow : "");
+}
+
 /** The reference block: one line per clause, the citation and its short link in
     `lang`, numbered when there are several, each optionally followed by its text. */
 export function citationBlock(rows, lang, { withText = false, root, day = localDay() } = {}) {
@@ -124,7 +134,7 @@ function init() {
       b.setAttribute("data-id", c.id);
       b.addEventListener("click", () => { choose(c.id); update(); });
       const text = el("span", { className: "cite-result-text",
-                                textContent: `${cite(c, LANG)}  ${LANG === "en" ? c.en : c.zh}` });
+                                textContent: `${cite(c, LANG)}  ${wordsOn(c, noticeDay(), LANG)}` });
       results.appendChild(el("li", {}, b, text));
     }
   }

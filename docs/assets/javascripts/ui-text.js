@@ -28,6 +28,7 @@ export const TEXT = {
     tableFailed: "条文表未能加载，请刷新页面。",
     qrAlt: "二维码：{target}",
     qrSave: "另存为 SVG：{citation}",
+    repealedNow: "（本条现已废止）",
     draft: {
       loading: "正在加载检查程序（第一次约需十几秒）…",
       reading: "正在读取和检查…",
@@ -78,6 +79,7 @@ export const TEXT = {
     tableFailed: "The clause table could not be loaded: reload the page.",
     qrAlt: "QR code: {target}",
     qrSave: "Save as SVG: {citation}",
+    repealedNow: " (this clause has since been repealed)",
     draft: {
       loading: "Loading the checker (the first time takes ten seconds or so)…",
       reading: "Reading and checking…",

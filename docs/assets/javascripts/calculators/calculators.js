@@ -52,6 +52,7 @@ function setUp(form) {
   for (const box of form.querySelectorAll("[data-items]")) setUpItems(widget, box);
   setTodays(widget);
   prefill(widget);
+  applyDated(widget);
   form.addEventListener("input", (e) => changed(widget, e.target));
   form.addEventListener("change", (e) => changed(widget, e.target));
   form.addEventListener("submit", (e) => { e.preventDefault(); compute(widget); });
@@ -84,6 +85,7 @@ function fieldOf(target) {
 
 function changed(widget, target) {
   const name = fieldOf(target);
+  if (target.type === "date" || target.type === "month" || /^\d{4}-/.test(target.value || "")) applyDated(widget);
   if (name) {
     widget.overrides.delete(name);
     widget.touched.add(name);
@@ -227,12 +229,69 @@ function localToday() {
 }
 
 function setTodays(widget) {
+  // A preview build (HANDBOOK_AS_OF) starts at its own date, as the clerk expects.
+  const today = widget.config.previewDay || localToday();
   for (const spec of widget.config.fields) {
     const el = spec.display === "today" ? control(widget, spec.name) : null;
     if (!el) continue;
-    spec.default = localToday();
+    spec.default = today;
     el.value = spec.default;
   }
+}
+
+// ---------------------------------------------------------- words by date
+
+// The version of the rules a day falls in: the latest first day at or before it
+// ("original": the rules as issued).
+export function versionOf(day, versions) {
+  let found = "original";
+  for (const first of versions || []) if (/^\d{4}-\d{2}-\d{2}$/.test(day || "") && first <= day) found = first;
+  return found;
+}
+
+// The day whose rules the form's words should quote: the event's date when the
+// calculator has one and it is filled in, else the form's date, else today.
+function rulesDay(widget) {
+  const pick = (name) => {
+    const el = name ? control(widget, name) : null;
+    return el && /^\d{4}-\d{2}-\d{2}$/.test(el.value) ? el.value : null;
+  };
+  const dateSpec = widget.config.fields.find((f) => f.display === "today");
+  return pick(widget.config.eventDate) || pick(dateSpec && dateSpec.name)
+    || widget.config.previewDay || localToday();
+}
+
+// Put in the words of the version the form's date falls in (labels, hints, options
+// that quote a rate or a threshold) wherever they stand: in the form, in the rows it
+// has added and in the templates of rows to come. A text is known by its words in
+// any version (the build keeps only words that stand for one text).
+function applyDated(widget) {
+  const config = widget.config;
+  const dated = config.datedTexts;
+  if (!dated || !dated.groups.length) return;
+  const version = versionOf(rulesDay(widget), config.versions);
+  const key = version === config.shownVersion ? "" : version;
+  if (!widget.datedIndex) {
+    widget.datedIndex = new Map();
+    for (const group of dated.groups) for (const words of Object.values(group)) widget.datedIndex.set(words, group);
+  }
+  const roots = [widget.form, ...[...widget.form.querySelectorAll("template")].map((t) => t.content)];
+  for (const root of roots) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const group = widget.datedIndex.get(node.data);
+      if (!group) continue;
+      const text = group[key] ?? group[""];
+      if (node.data !== text) node.data = text;
+    }
+  }
+}
+
+// The outputs' labels of the version the answer applied (its as_of).
+function outputsFor(widget, result) {
+  const version = versionOf(result.as_of, widget.config.versions);
+  return (version !== widget.config.shownVersion && widget.config.datedOutputs[version])
+    || widget.config.outputs;
 }
 
 // --------------------------------------------------------------------- URL
@@ -568,7 +627,7 @@ function render(widget, result) {
   const figures = el("dl", { class: "calc-figures" });
   const downloads = [];
   for (const url of widget.blobUrls.splice(0)) URL.revokeObjectURL(url);
-  for (const output of widget.config.outputs) {
+  for (const output of outputsFor(widget, result)) {
     if (!(output.name in result)) continue;
     if (output.display.kind === "file") {
       if (result[output.name]) downloads.push(fileLink(widget, output, result));
