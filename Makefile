@@ -9,7 +9,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup venv node system-deps build serve dev test test-fast bench clean publish draft
 
-setup: venv node system-deps
+# system-deps first: the W3C checker's npm package looks for Java when npm ci installs it.
+setup: system-deps venv node
 
 # The calculators package is installed (editable) into the venv as well, so that
 # `python -m calculators` works from any directory, not only the project root.
@@ -30,11 +31,13 @@ node_modules/.installed: package-lock.json
 # download does not work offline), nginx to check deploy/nginx.conf, the free fonts
 # the PDF downloads embed (Noto Serif/Sans CJK SC for 仿宋/小标宋/黑体, AR PL UKai for
 # 楷体, Liberation for English), WeasyPrint's Pango, poppler-utils (pdftotext, pdfinfo)
-# and zbar-tools (zbarimg) for the paper tests. Installed when any of them is missing.
+# and zbar-tools (zbarimg) for the paper tests, and Java for the W3C HTML checker
+# (vnu.jar, from npm; tests/test_html_valid.py). Installed when any of them is missing.
 SYSTEM_PACKAGES := chromium nginx-light fonts-noto-cjk fonts-arphic-ukai fonts-liberation \
-  fontconfig libpango-1.0-0 libpangoft2-1.0-0 poppler-utils zbar-tools
+  fontconfig libpango-1.0-0 libpangoft2-1.0-0 poppler-utils zbar-tools default-jre-headless
 system-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1 \
+	  || ! command -v java >/dev/null 2>&1 \
 	  || ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1 \
 	  || ! command -v zbarimg >/dev/null 2>&1 || ! command -v fc-list >/dev/null 2>&1 \
 	  || ! fc-list | grep -q "Noto Serif CJK SC" || ! fc-list | grep -q "Noto Sans CJK SC" \
@@ -49,7 +52,7 @@ system-deps:
 # same Pyodide; assets/pyodide/snapshot.json + calculators-<hash>.snapshot), then
 # the service worker that caches all of it for offline use (sw.js), and last the
 # PDF and Word downloads in site/downloads/ (not precached: 11 MB nobody needs offline).
-build: venv node system-deps
+build: system-deps venv node
 	@rm -rf site && mkdir -p build && : > build/build.log
 	@echo "正在生成手册（约1分钟；详细记录在 build/build.log）… Building the handbook…"
 	@$(BIN)/mkdocs build --strict
@@ -61,7 +64,7 @@ build: venv node system-deps
 
 # The release: refuses to run until the site's address is written in
 # source/site.toml, builds, zips site/ into dist/ and says what to copy where.
-publish: venv node system-deps
+publish: system-deps venv node
 	@$(BIN)/python scripts/publish.py check
 	@$(MAKE) --no-print-directory build
 	@$(BIN)/python scripts/publish.py finish

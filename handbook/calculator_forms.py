@@ -299,6 +299,13 @@ def _input_type(field: dict) -> str:
     return {"YYYY-MM-DD": "date", "YYYY-MM": "month"}.get(field.get("format"), "text")
 
 
+def _format_attr(field: dict) -> str:
+    """The format a date or month input expects. HTML allows no placeholder on these;
+    where a browser has no such input it shows a text box (Firefox has no month
+    input), and calculators.js then shows this format as the box's placeholder."""
+    return f' data-format="{_e(field["format"])}"' if field.get("format") else ""
+
+
 def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
     name, kind = field["name"], field["type"]
     if kind == "list" and field["items"]["type"] == "object":
@@ -327,8 +334,12 @@ def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
             selected = option == default or (default is None and required and index == 0)
             opts.append(f'<option value="{_e(option)}"{" selected" if selected else ""}>'
                         f'{_e(_option_text(field, option, lang))}</option>')
+        # Its first option is chosen from the start, so the browser never finds it
+        # empty: HTML allows `required` only with an empty first option; screen
+        # readers still hear "required".
+        aria_req = ' aria-required="true"' if required else ""
         return (f'<div class="calc-field"><label for="{fid}">{label}{marker}</label>'
-                f'<select {common}{req}>{"".join(opts)}</select>{_term_hints(field, lang)}'
+                f'<select {common}{aria_req}>{"".join(opts)}</select>{_term_hints(field, lang)}'
                 f'{hint_p}{_error_p(fid)}</div>')
     if kind in ("integer", "number"):
         attrs = []
@@ -343,10 +354,8 @@ def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
         return (f'<div class="calc-field"><label for="{fid}">{label}{marker}</label>'
                 f'<input type="number" inputmode="{mode}" {common} {" ".join(attrs)}{value}{req}>'
                 f'{hint_p}{_error_p(fid)}</div>')
-    fmt = field.get("format")
-    placeholder = f' placeholder="{_e(fmt)}"' if fmt else ""
     return (f'<div class="calc-field"><label for="{fid}">{label}{marker}</label>'
-            f'<input type="{_input_type(field)}" {common}{placeholder}{req}>{hint_p}{_error_p(fid)}</div>')
+            f'<input type="{_input_type(field)}" {common}{_format_attr(field)}{req}>{hint_p}{_error_p(fid)}</div>')
 
 
 # ----------------------------------------------------- a list of objects
@@ -401,10 +410,9 @@ def _member_html(member: dict, mid: str, lang: str) -> str:
     if not member.get("required"):
         label = UI[lang]["optional"].format(label=label)
     input_type = "number" if kind in ("integer", "number") else _input_type(member)
-    placeholder = f' placeholder="{_e(member["format"])}"' if "format" in member else ""
     return (f'<div class="calc-field"><label for="{mid}">{_e(label)}</label>'
             f'<input type="{input_type}" id="{mid}" name="{_e(name)}" data-item-field="{_e(name)}"'
-            f'{placeholder} aria-describedby="{mid}-error">{_item_error(mid, name)}</div>')
+            f'{_format_attr(member)} aria-describedby="{mid}-error">{_item_error(mid, name)}</div>')
 
 
 def _items_html(calc: str, field: dict, fid: str, lang: str) -> str:

@@ -26,7 +26,10 @@ Material 9.8
   URL), written with Jinja's tojson;
 - the search worker's messages (type 0: the index, type 2: a query), which
   docs/assets/javascripts/workers/handbook-search.js intercepts;
-- the markup of the search dialog and of `<link rel="alternate" hreflang>`.
+- the markup of the search dialog and of `<link rel="alternate" hreflang>`;
+- the toggles at the top of `<body>` (`<input class="md-toggle" data-md-toggle=...
+  autocomplete="off">`) and the table of contents' `<label class="md-nav__title"
+  for="__toc">`, whose `__toc` checkbox Material writes only for a page in the nav.
 """
 from __future__ import annotations
 
@@ -48,6 +51,8 @@ DIALOG_NAMES = {"zh": "搜索本手册", "en": "Search the handbook"}
 # Per-language lunr pipeline: the English index is not stemmed, because Material
 # adds a trailing wildcard to every query term and lunr does not stem those.
 PIPELINES = {"en": ["stopWordFilter"]}
+# The form that holds Material's toggles' "do not restore" (see fix_page).
+TOGGLES_FORM = "__toggles"
 
 
 class MaterialChanged(RuntimeError):
@@ -182,7 +187,7 @@ def _write_index(path: Path, cfg: dict, docs: list) -> None:
 
 # ---------------------------------------------------------------- Material's page markup
 def fix_page(text: str, lang: str, default: str) -> str:
-    """Every page and 404 page as Material wrote it, with its three fixes:
+    """Every page and 404 page as Material wrote it, with its fixes:
 
     - the search dialog gets a name (axe: aria-dialog-name; a screen reader would
       announce an unnamed dialog);
@@ -192,7 +197,9 @@ def fix_page(text: str, lang: str, default: str) -> str:
       visible language links remain);
     - `__config`: search runs through our worker wrapper (whole-word Chinese
       queries), and a page of another language than the default finds its own
-      search index and sitemap (`base` at its language root).
+      search index and sitemap (`base` at its language root);
+    - valid HTML (the W3C checker, tests/test_html_valid.py): see valid_toggles
+      and toc_title_label.
     """
     tags = StartTags(text)
     edits = []
@@ -224,4 +231,40 @@ def fix_page(text: str, lang: str, default: str) -> str:
         data["base"] = posixpath.join(data["base"], lang) + "/"
     # As Material writes it: Jinja's tojson (sorted keys, <>&' escaped).
     edits.append((script.end, script.body_end, str(htmlsafe_json_dumps(data, sort_keys=True))))
+    edits += valid_toggles(text, tags) + toc_title_label(text, tags)
     return splice(text, edits)
+
+
+def valid_toggles(text: str, tags: StartTags) -> list[tuple[int, int, str]]:
+    """Material's drawer and search toggles are checkboxes with autocomplete="off",
+    which HTML allows only on text-like inputs. It is there so that a browser going
+    back to the page does not restore an open drawer or search (Chromium and Firefox
+    do, for a plain checkbox). An empty form with autocomplete="off" that owns the
+    toggles (their `form` attribute) says the same validly, and leaves them where
+    Material's CSS (`.md-toggle:checked ~ ...`) needs them."""
+    toggles = [t for t in tags.find("input", type="checkbox", autocomplete="off")
+               if "data-md-toggle" in t.attrs]
+    if not toggles:
+        return []
+    edits = [(toggles[0].start, toggles[0].start,
+              f'<form id="{TOGGLES_FORM}" autocomplete="off" hidden></form>\n    ')]
+    for toggle in toggles:
+        tag = text[toggle.start:toggle.end]
+        if tag.count(' autocomplete="off"') != 1 or "form" in toggle.attrs:
+            raise MaterialChanged(f"unexpected markup of Material's toggle: {tag}")
+        edits.append((toggle.start, toggle.end,
+                      tag.replace(' autocomplete="off"', f' form="{TOGGLES_FORM}"')))
+    return edits
+
+
+def toc_title_label(text: str, tags: StartTags) -> list[tuple[int, int, str]]:
+    """The table of contents' title is `<label for="__toc">`, the label of the
+    checkbox that folds it in the mobile nav; on a page outside the nav (the
+    developer pages, /data/, /print/...) Material writes no such checkbox, and a
+    label must not name a control that is not there. It stays a label, without `for`
+    (clicking it did nothing there)."""
+    if any(t.attrs.get("id") == "__toc" for t in tags.tags):
+        return []
+    labels = tags.find("label", **{"class": "md-nav__title", "for": "__toc"})
+    return [(label.start, label.end, text[label.start:label.end].replace(' for="__toc"', ""))
+            for label in labels]

@@ -273,7 +273,7 @@ def history_page(h: V.History, lang: str, chapter: int) -> str:
             items.append(_version_item(h, r, v, previous, lang, today))
             previous = v
         only = "" if len(vs) > 1 or vs[0].in_force else f'<p class="version-note">{L["only_original"]}</p>'
-        out.append(f'<section class="history-entry" id="{r.id}" markdown="0">'
+        out.append(f'<section class="history-entry" id="{r.id}">'
                    f'<h2>{_e(label)}</h2>{only}<ol class="versions" reversed>'
                    + "".join(reversed(items)) + "</ol></section>")
         out.append("")

@@ -24,6 +24,7 @@ import pytest
 
 from handbook import versions
 from handbook.clauses import original_table
+from nuchecker import check, report
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "amendments" / "site"
@@ -416,6 +417,17 @@ def test_published_urls_still_work_with_amendments(after):
         assert target.exists(), line
         if anchor:
             assert anchor in page(after, str(target.relative_to(after))).ids, line
+
+
+def test_the_sites_with_amendments_are_valid_html(before, after):
+    """The W3C checker (tests/test_html_valid.py checks the published build) over both
+    fixture sites, in one run: changes to come, versions, histories, repeals, the
+    changes page. Their point-in-time and history pages are the ones with changes."""
+    pages = sorted(before.rglob("*.html")) + sorted(after.rglob("*.html"))
+    assert after / "v/2027-01-01/ch12/index.html" in pages
+    assert after / "history/ch18/index.html" in pages
+    errors = check(pages)
+    assert not errors, report(errors, before.parent)
 
 
 # ---------------------------------------------------------------- with no amendment

@@ -107,6 +107,20 @@ def test_material_templates_still_have_what_fix_page_edits():
     assert '"search": "assets/javascripts/workers/search.' in base
     assert '<link rel="alternate" href="{{ alt.link | url }}" hreflang=' in base
     assert '<div class="md-search" data-md-component="search" role="dialog">' in search
+    # valid_toggles: the two toggles, autocomplete="off" on each, before the content
+    # that Material's CSS reaches from them with `~`.
+    for name in ("drawer", "search"):
+        assert (f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" '
+                f'id="__{name}" autocomplete="off">') in base, f"Material: the {name} toggle"
+    css = next((MATERIAL / "templates/assets/stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    assert "[data-md-toggle=drawer]:checked~" in css and "[data-md-toggle=search]:checked~" in css
+    # toc_title_label: the table of contents' title labels the __toc checkbox, which
+    # only a page in the nav has.
+    toc = (MATERIAL / "templates/partials/toc.html").read_text(encoding="utf-8")
+    nav_item = (MATERIAL / "templates/partials/nav-item.html").read_text(encoding="utf-8")
+    assert '<label class="md-nav__title" for="__toc">' in toc, "Material: the contents' title"
+    assert '{% elif nav_item == page %}' in nav_item and 'id="__toc"' in nav_item, \
+        "Material: the __toc checkbox of the page in the nav"
 
 
 def _page(site: Path, path: str):
@@ -126,6 +140,21 @@ def test_built_pages_carry_the_fixes(site_dir, path, lang):
     assert not [t for t in tags.find("link", rel="alternate") if "hreflang" in t.attrs]
     assert re.search(r"/handbook-search\.js\?material=search\.[0-9a-f]+\.min\.js$", config["search"])
     assert config["base"].endswith("/en/") == (lang == "en")
+    toggles = tags.find("input", **{"class": "md-toggle", "type": "checkbox"})
+    assert [t.attrs.get("form") for t in toggles] == [material.TOGGLES_FORM] * 2
+    assert not any("autocomplete" in t.attrs for t in toggles)
+    assert tags.find("form", id=material.TOGGLES_FORM, autocomplete="off")
     if path.endswith("404.html"):
         homes = {t.attrs["hreflang"]: t.attrs["href"] for t in tags.find("a", **{"class": "md-select__link"})}
         assert homes == {"zh": "/", "en": "/en/"}
+
+
+@pytest.mark.parametrize("path,in_nav", [("glossary/index.html", True), ("data/index.html", False),
+                                         ("en/developers/index.html", False)])
+def test_the_contents_title_labels_the_contents_checkbox_only_where_there_is_one(site_dir, path, in_nav):
+    tags, _ = _page(site_dir, path)
+    titles = [t for t in tags.find("label") if "md-nav__title" in t.attrs.get("class", "").split()
+              and t.attrs.get("for") in (None, "__toc")]
+    assert titles, "the table of contents' title"
+    assert bool(tags.find("input", id="__toc")) == in_nav
+    assert {t.attrs.get("for") for t in titles} == {"__toc" if in_nav else None}

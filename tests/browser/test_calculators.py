@@ -142,6 +142,30 @@ def test_rewards_add_and_remove_articles(page, server, site_dir):
     clean(page)
 
 
+def test_a_browser_without_month_inputs_shows_the_format(page, server):
+    """HTML allows no placeholder on a date or month input. A browser without month
+    inputs (Firefox) shows a text box, and the script shows the format expected there:
+    here the page comes with its month inputs of a type Chromium does not know."""
+    def unknown_month(route):
+        response = route.fetch()
+        route.fulfill(response=response,
+                      body=response.text().replace('type="month"', 'type="x-month"'))
+
+    page.goto(server + "/en/calculators/rewards/")
+    form = page.locator('form[data-calculator="rewards"]')
+    assert form.locator("input[placeholder]").count() == 0     # Chromium has month inputs
+    page.route("**/en/calculators/rewards/", unknown_month)
+    page.goto(server + "/en/calculators/rewards/")
+    start = form.get_by_label("Period start")
+    assert start.evaluate("e => e.type") == "text"
+    assert start.get_attribute("placeholder") == "YYYY-MM"
+    assert form.get_by_label("Rules as of").get_attribute("placeholder") is None   # a date input
+    form.get_by_role("button", name="Add an article").click()
+    months = form.locator("[data-item] input[data-item-field=month]")
+    assert months.count() == 2
+    assert months.evaluate_all("els => els.map(e => e.placeholder)") == ["YYYY-MM", "YYYY-MM"]
+
+
 def test_leave_approval(page, server, site_dir):
     form = open_calc(page, server, "/en/calculators/leave_approval/", "leave_approval")
     form.get_by_label("Days of leave").fill("0.5")

@@ -103,6 +103,27 @@ def test_no_horizontal_scrolling_at_phone_width(browser, server, path):
     ctx.close()
 
 
+def test_drawer_and_search_are_closed_on_coming_back(browser, server):
+    """Material's drawer and search are checkboxes; a browser going back to a page
+    restores checkboxes as they were left, unless autocomplete is off (Material's
+    invalid autocomplete="off" on them is now the form that owns them,
+    handbook/material.py valid_toggles). Left open, both are closed on coming back."""
+    ctx = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
+                              has_touch=True, service_workers="block")
+    pg = ctx.new_page()
+    checked = "() => ['__drawer', '__search'].map(id => document.getElementById(id).checked)"
+    for button, state in (("__drawer", [True, False]), ("__search", [False, True])):
+        pg.goto(server + "/ch12/")
+        pg.wait_for_load_state("networkidle")
+        pg.click(f"label.md-header__button[for='{button}']")
+        assert pg.evaluate(checked) == state
+        pg.goto(server + "/ch01/")
+        pg.go_back()
+        pg.wait_for_load_state("load")
+        assert pg.evaluate(checked) == [False, False], f"{button} open again on coming back"
+    ctx.close()
+
+
 @pytest.mark.parametrize("start,lang_link,expected", [
     ("/ch12/#c12-8", "en", "/en/ch12/#c12-8"),
     ("/en/ch01/#c1-5-4", "zh", "/ch01/#c1-5-4"),

@@ -48,6 +48,7 @@ function setUp(form) {
     blobUrls: [],
     lists: new Map(),  // field -> its list of objects (rows cloned from a <template>)
   };
+  showFormats(form);
   for (const box of form.querySelectorAll("[data-items]")) setUpItems(widget, box);
   setTodays(widget);
   prefill(widget);
@@ -59,6 +60,15 @@ function setUp(form) {
 }
 
 // ------------------------------------------------------------------ fields
+
+// A date or month input the browser does not have is a text box (Firefox has no
+// month input): it shows the format expected (HTML allows no placeholder on the
+// input the build writes).
+function showFormats(root) {
+  for (const el of root.querySelectorAll("input[data-format]")) {
+    if (el.type === "text") el.placeholder = el.dataset.format;
+  }
+}
 
 function fieldSpec(widget, name) {
   return widget.config.fields.find((f) => f.name === name);
@@ -162,6 +172,7 @@ function addItem(list, item) {
   const holder = document.createElement("div");
   holder.innerHTML = list.template.innerHTML.replaceAll("__N__", String(n)); // the build's own template, no user text
   const row = holder.firstElementChild;
+  showFormats(row);
   list.rows.appendChild(row);
   let faithful = true;
   if (item && typeof item === "object" && !Array.isArray(item)) {
