@@ -379,10 +379,12 @@ def test_widgets_in_chapter_pages(page, server, site_dir):
     links = check_clause_links(page, condolence, site_dir, ["c12-9"])
     # this page's chapter, in this language (from the site root, site.js)
     assert all(href == f"{server}/en/ch12/#{clause}" for clause, href in links), links
-    # each widget sits right after the clause it implements
+    # each widget sits right after the clause it implements (and the clause's own
+    # editor's notes and version lines)
     assert page.evaluate("""() => {
       const after = (id, name) => {
         let n = document.getElementById(id).nextElementSibling;
+        while (n && (n.matches(".editor-note, .version-line, details.coming-change"))) n = n.nextElementSibling;
         return n && n.querySelector(`form[data-calculator="${name}"]`) !== null;
       };
       return after('c12-4', 'expenditure') && after('c12-10', 'condolence');
