@@ -225,3 +225,56 @@ def fix_page(text: str, lang: str, default: str) -> str:
     # As Material writes it: Jinja's tojson (sorted keys, <>&' escaped).
     edits.append((script.end, script.body_end, str(htmlsafe_json_dumps(data, sort_keys=True))))
     return splice(text, edits)
+
+
+# ---------------------------------------------------------------- the regions of a page
+# (handbook/editions.py: the text in force on the reader's day)
+def content_region(text: str) -> tuple[int, int] | None:
+    """Where a page's own content is: Material's `<article class="md-content__inner">`
+    element, from its "<" to just after its "</article>"; None on a page that is
+    not Material's (the short links' redirect stubs)."""
+    tags = StartTags(text)
+    found = [t for t in tags.find("article") if "md-content__inner" in (t.attrs.get("class") or "").split()]
+    if not found:
+        return None
+    if len(found) > 1:
+        raise MaterialChanged(f"expected one <article class=\"md-content__inner\">, found {len(found)}")
+    start = found[0].start
+    ends = [e for e in tags.end_tags.get("article", []) if e > start]
+    if not ends:
+        raise MaterialChanged("Material's <article> is not closed")
+    return start, ends[0] + len("</article>")
+
+
+def after_config_script(text: str) -> int:
+    """The offset just after Material's `<script id="__config">…</script>`, which is
+    read by Material's bundle script right after it: a script placed here runs once
+    the page's content is parsed and before Material (or any module script) starts.
+    (The page script of handbook/editions.py also rewrites `search` in it.)"""
+    config = StartTags(text).find("script", id="__config")
+    if len(config) != 1 or config[0].body_end < 0:
+        raise MaterialChanged("expected Material's one <script id=\"__config\">")
+    return config[0].body_end + len("</script>")
+
+
+def page_root(rel: str, site_path: str) -> str:
+    """The site root as the page at `rel` (a path under site/) links it: relative
+    ("../" per folder), except on the 404 pages, which are served at any address
+    and so link everything from the site's path ("/" or "/handbook/")."""
+    if rel.rsplit("/", 1)[-1] == "404.html":
+        return site_path
+    return "../" * rel.count("/") or "./"
+
+
+def search_index_path(rel: str, site: Path) -> str | None:
+    """The search index the page at `rel` searches, from the site root: the nearest
+    `search/search_index.json` above it (split_search_index writes one at each
+    language's root); None when there is none."""
+    folder = posixpath.dirname(rel)
+    while True:
+        candidate = posixpath.join(folder, "search/search_index.json")
+        if (site / candidate).is_file():
+            return candidate
+        if not folder:
+            return None
+        folder = posixpath.dirname(folder)
