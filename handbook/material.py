@@ -25,8 +25,14 @@ Material 9.8
 - the `<script id="__config">` JSON in every page (`base`, `search`: the worker's
   URL), written with Jinja's tojson;
 - the search worker's messages (type 0: the index, type 2: a query), which
-  docs/assets/javascripts/workers/handbook-search.js intercepts;
-- the markup of the search dialog and of `<link rel="alternate" hreflang>`.
+  docs/assets/javascripts/workers/handbook-search.js intercepts; type 0's data is
+  `{config, docs, options}`, of which it replaces `docs` with a later date's;
+- the markup of the search dialog and of `<link rel="alternate" hreflang>`;
+- for handbook/editions.py (the text in force on the reader's day): a page's own
+  content is its one `<article class="md-content__inner">` (content_region), and
+  Material's bundle script, right after `<script id="__config">`, reads that config
+  once as it loads, so a script placed between them (after_config_script) runs
+  before Material and may rewrite the config's `search` address.
 """
 from __future__ import annotations
 
