@@ -42,7 +42,7 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -80,8 +80,11 @@ def coming_dates(today: date | None = None) -> list[date]:
 
 # ---------------------------------------------------------------- the builds of each date
 def _env(day: date) -> dict:
-    env = dict(os.environ, HANDBOOK_AS_OF=day.isoformat(), NO_MKDOCS_2_WARNING="1")
-    return env
+    """The main build's settings, as of `day`: every date the build writes (the
+    documents' metadata too) is that day's, so a daily rebuild gives the same files."""
+    epoch = int(datetime.combine(day, time(), timezone.utc).timestamp())
+    return dict(os.environ, HANDBOOK_AS_OF=day.isoformat(), SOURCE_DATE_EPOCH=str(epoch),
+                NO_MKDOCS_2_WARNING="1")
 
 
 def build_site(day: date, out: Path) -> Path:

@@ -38,7 +38,7 @@ def clock_env(as_of: str) -> dict:
 def build_clock_site(out: Path, as_of: str = CLOCK_BUILT, engine: bool = True,
                      documents: bool = True) -> str:
     """The site as `make build` makes it on `as_of` with the clock fixtures; returns
-    what the steps printed."""
+    what the steps printed, also written next to it (<out>.log)."""
     if out.exists():
         shutil.rmtree(out)
     py = sys.executable
@@ -54,4 +54,5 @@ def build_clock_site(out: Path, as_of: str = CLOCK_BUILT, engine: bool = True,
         if done.returncode != 0:
             pytest.fail(f"{' '.join(step[1:3])} failed:\n{done.stderr[-3000:]}")
         log.append(done.stdout + done.stderr)
+    out.with_name(out.name + ".log").write_text("\n".join(log), encoding="utf-8")
     return "\n".join(log)

@@ -211,11 +211,12 @@ def test_side_by_side_and_print_follow_the_day(at):
 
 def test_the_clause_table_is_the_days(at, clock_server):
     # The citation builder reads clauses.json: with the text it copies.
-    page = at(ON, "/cite/?ids=12-8,12-11")
+    page = at(ON, "/cite/?ids=12-8,12-11,18-3")
     page.locator("#cite-builder.is-ready").wait_for()
     page.locator(".cite-with-text").check()
     output = page.locator(".cite-output").input_value()
     assert "慰问金1000元" in output and "11.本办干部生育子女" in output
+    assert "〔本条已废止〕" in output and "null" not in output
     page = at(BEFORE, "/cite/?ids=12-8")
     page.locator("#cite-builder.is-ready").wait_for()
     page.locator(".cite-with-text").check()

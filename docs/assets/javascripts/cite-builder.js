@@ -35,9 +35,20 @@ export function findClauses(query, table) {
   if (parseRefs(q, table.chapters).onlyRefs) return clausesNamed(q, table);
   const words = q.split(/[\s,，、;；]+/).filter(Boolean).map((w) => w.toLowerCase());
   return table.rows.filter((c) => {
-    const hay = `${c.id} ${c.zh} ${c.en} ${c.chapter_title.zh} ${c.chapter_title.en}`.toLowerCase();
+    const hay = `${c.id} ${c.zh || ""} ${c.en || ""} ${c.chapter_title.zh} ${c.chapter_title.en}`.toLowerCase();
     return words.every((w) => hay.includes(w));
   }).slice(0, MAX_RESULTS);
+}
+
+/** A clause's text in `lang` as the table has it in force: a repealed clause or one
+    not yet in force says so (its text is null), and a translation still pending is
+    the Chinese, marked. */
+export function clauseText(c, lang) {
+  const words = uiText(lang);
+  if (c.status === "repealed") return words.repealed;
+  if (c.status === "not_yet_in_force") return words.notYet;
+  if (lang === "en" && c.en == null) return fill(words.pending, { text: c.zh });
+  return lang === "en" ? c.en : c.zh;
 }
 
 /** The reference block: one line per clause, the citation and its short link in
@@ -45,7 +56,7 @@ export function findClauses(query, table) {
 export function citationBlock(rows, lang, { withText = false, root } = {}) {
   return rows.map((c, i) => {
     const cite = withLink(c.citation[lang], shortUrl(c.id, lang, root), lang);
-    const text = withText ? `\n   ${lang === "en" ? c.en : c.zh}` : "";
+    const text = withText ? `\n   ${clauseText(c, lang)}` : "";
     return (rows.length > 1 ? `${i + 1}. ` : "") + cite + text;
   }).join("\n");
 }
@@ -109,7 +120,7 @@ function init() {
       b.setAttribute("data-id", c.id);
       b.addEventListener("click", () => { choose(c.id); update(); });
       const text = el("span", { className: "cite-result-text",
-                                textContent: `${c.citation[LANG]}  ${LANG === "en" ? c.en : c.zh}` });
+                                textContent: `${c.citation[LANG]}  ${clauseText(c, LANG)}` });
       results.appendChild(el("li", {}, b, text));
     }
   }

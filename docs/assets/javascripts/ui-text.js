@@ -2,7 +2,7 @@
    announcements, the citation builder), in both languages, side by side: one
    table, never a string inline in the code. A test checks both languages have
    the same keys and placeholders (tests/js/ui-text.test.mjs).
-   Placeholders: {citation}, {target}. */
+   Placeholders: {citation}, {target}, {text}. */
 
 export const TEXT = {
   zh: {
@@ -28,6 +28,9 @@ export const TEXT = {
     tableFailed: "条文表未能加载，请刷新页面。",
     qrAlt: "二维码：{target}",
     qrSave: "另存为 SVG：{citation}",
+    repealed: "〔本条已废止〕",
+    notYet: "〔本条尚未施行〕",
+    pending: "{text}（英文译文待补，以中文为准）",
   },
   en: {
     button: "Link and citation: {citation}",
@@ -52,6 +55,9 @@ export const TEXT = {
     tableFailed: "The clause table could not be loaded: reload the page.",
     qrAlt: "QR code: {target}",
     qrSave: "Save as SVG: {citation}",
+    repealed: "[Repealed]",
+    notYet: "[Not yet in force]",
+    pending: "{text} (translation pending: the Chinese text governs)",
   },
 };
 
