@@ -41,7 +41,7 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -113,13 +113,6 @@ def build_documents(day: date, out: Path, stems: dict[str, set[str]]) -> Path:
 
 
 # ---------------------------------------------------------------- comparing pages
-@dataclass
-class Page:
-    rel: str                                      # path under site/, e.g. "ch12/index.html"
-    region: tuple[int, int]                       # the content region in the build's text
-    contents: dict[str, str] = field(default_factory=dict)   # date → that date's region
-
-
 def _first_difference(a: str, b: str) -> str:
     i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     return f"…{a[max(0, i - 60):i + 60]!r} / …{b[max(0, i - 60):i + 60]!r}"
