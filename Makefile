@@ -6,6 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
+# The day a build is for, fixed once for all its steps (a build that runs past
+# midnight stays one edition); HANDBOOK_AS_OF, a preview, takes precedence.
+export HANDBOOK_EDITION_DAY ?= $(shell date +%F)
 
 .PHONY: setup venv node system-deps build serve dev test test-fast bench clean publish draft
 
@@ -31,23 +34,28 @@ node_modules/.installed: package-lock.json
 # download does not work offline), nginx to check deploy/nginx.conf, the free fonts
 # the PDF downloads embed (Noto Serif/Sans CJK SC for 仿宋/小标宋/黑体, AR PL UKai for
 # 楷体, Liberation for English), WeasyPrint's Pango, poppler-utils (pdftotext, pdfinfo)
-# and zbar-tools (zbarimg) for the paper tests, and Java for the W3C HTML checker
-# (vnu.jar, from npm; tests/test_html_valid.py). Installed when any of them is missing.
+# and zbar-tools (zbarimg) for the paper tests, Java for the W3C HTML checker
+# (vnu.jar, from npm; tests/test_html_valid.py), and systemd (systemd-analyze) to check the
+# daily rebuild's units in deploy/. Installed when any of them is missing.
 SYSTEM_PACKAGES := chromium nginx-light fonts-noto-cjk fonts-arphic-ukai fonts-liberation \
-  fontconfig libpango-1.0-0 libpangoft2-1.0-0 poppler-utils zbar-tools default-jre-headless
+  fontconfig libpango-1.0-0 libpangoft2-1.0-0 poppler-utils zbar-tools default-jre-headless systemd
 system-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1 \
 	  || ! command -v java >/dev/null 2>&1 \
 	  || ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1 \
 	  || ! command -v zbarimg >/dev/null 2>&1 || ! command -v fc-list >/dev/null 2>&1 \
+	  || ! command -v systemd-analyze >/dev/null 2>&1 \
 	  || ! fc-list | grep -q "Noto Serif CJK SC" || ! fc-list | grep -q "Noto Sans CJK SC" \
 	  || ! fc-list | grep -q "AR PL UKai CN" || ! fc-list | grep -q "Liberation Serif" \
 	  || ! ldconfig -p | grep -q "libpangoft2-1.0.so.0"; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    $(SYSTEM_PACKAGES); fi
 
-# The static site in site/: MkDocs (both languages), then the self-hosted
-# Pyodide with the calculators wheel(s) registered in its lockfile, then the
+# The static site in site/: MkDocs (both languages), then the text of each
+# in-force date after the build date, which the pages show from that day on the
+# reader's computer (scripts/build_editions.py: the site built again as of each
+# date, its differing pages and files given to site/, site/editions/<date>/), then
+# the self-hosted Pyodide with the calculators wheel(s) registered in its lockfile, then the
 # memory snapshot of Pyodide with the calculators imported (made in Node with the
 # same Pyodide; assets/pyodide/snapshot.json + calculators-<hash>.snapshot), then
 # the service worker that caches all of it for offline use (sw.js), and last the
@@ -56,6 +64,7 @@ build: system-deps venv node
 	@rm -rf site && mkdir -p build && : > build/build.log
 	@echo "正在生成手册（约1分钟；详细记录在 build/build.log）… Building the handbook…"
 	@$(BIN)/mkdocs build --strict
+	@$(BIN)/python scripts/build_editions.py site >> build/build.log
 	@$(BIN)/python scripts/build_pyodide.py >> build/build.log
 	@node scripts/build_snapshot.mjs site >> build/build.log
 	@$(BIN)/python scripts/build_service_worker.py >> build/build.log

@@ -21,13 +21,17 @@ class EditionError(ValueError):
 
 
 def as_of() -> date:
-    value = os.environ.get("HANDBOOK_AS_OF", "").strip()
-    if value:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise EditionError(
-                f"HANDBOOK_AS_OF={value!r} is not a date written YYYY-MM-DD") from None
+    """HANDBOOK_AS_OF (a preview), else HANDBOOK_EDITION_DAY (the day a build is for:
+    `make build` pins it for all its steps, a build of a later date's pages sets it),
+    else SOURCE_DATE_EPOCH, else today."""
+    for name in ("HANDBOOK_AS_OF", "HANDBOOK_EDITION_DAY"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                raise EditionError(f"{name}={value!r} 不是日期，请写成 2027-04-01 这样的格式 "
+                                   "(is not a date written YYYY-MM-DD)") from None
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:

@@ -25,11 +25,17 @@ Material 9.8
 - the `<script id="__config">` JSON in every page (`base`, `search`: the worker's
   URL), written with Jinja's tojson;
 - the search worker's messages (type 0: the index, type 2: a query), which
-  docs/assets/javascripts/workers/handbook-search.js intercepts;
+  docs/assets/javascripts/workers/handbook-search.js intercepts; type 0's data is
+  `{config, docs, options}`, of which it replaces `docs` with a later date's;
 - the markup of the search dialog and of `<link rel="alternate" hreflang>`;
 - the toggles at the top of `<body>` (`<input class="md-toggle" data-md-toggle=...
   autocomplete="off">`) and the table of contents' `<label class="md-nav__title"
-  for="__toc">`, whose `__toc` checkbox Material writes only for a page in the nav.
+  for="__toc">`, whose `__toc` checkbox Material writes only for a page in the nav;
+- for handbook/editions.py (the text in force on the reader's day): a page's own
+  content is its one `<article class="md-content__inner">` (content_region), and
+  Material's bundle script, right after `<script id="__config">`, reads that config
+  once as it loads, so a script placed between them (after_config_script) runs
+  before Material and may rewrite the config's `search` address.
 """
 from __future__ import annotations
 
@@ -268,3 +274,56 @@ def toc_title_label(text: str, tags: StartTags) -> list[tuple[int, int, str]]:
     labels = tags.find("label", **{"class": "md-nav__title", "for": "__toc"})
     return [(label.start, label.end, text[label.start:label.end].replace(' for="__toc"', ""))
             for label in labels]
+
+
+# ---------------------------------------------------------------- the regions of a page
+# (handbook/editions.py: the text in force on the reader's day)
+def content_region(text: str) -> tuple[int, int] | None:
+    """Where a page's own content is: Material's `<article class="md-content__inner">`
+    element, from its "<" to just after its "</article>"; None on a page that is
+    not Material's (the short links' redirect stubs)."""
+    tags = StartTags(text)
+    found = [t for t in tags.find("article") if "md-content__inner" in (t.attrs.get("class") or "").split()]
+    if not found:
+        return None
+    if len(found) > 1:
+        raise MaterialChanged(f"expected one <article class=\"md-content__inner\">, found {len(found)}")
+    start = found[0].start
+    ends = [e for e in tags.end_tags.get("article", []) if e > start]
+    if not ends:
+        raise MaterialChanged("Material's <article> is not closed")
+    return start, ends[0] + len("</article>")
+
+
+def after_config_script(text: str) -> int:
+    """The offset just after Material's `<script id="__config">…</script>`, which is
+    read by Material's bundle script right after it: a script placed here runs once
+    the page's content is parsed and before Material (or any module script) starts.
+    (The page script of handbook/editions.py also rewrites `search` in it.)"""
+    config = StartTags(text).find("script", id="__config")
+    if len(config) != 1 or config[0].body_end < 0:
+        raise MaterialChanged("expected Material's one <script id=\"__config\">")
+    return config[0].body_end + len("</script>")
+
+
+def page_root(rel: str, site_path: str) -> str:
+    """The site root as the page at `rel` (a path under site/) links it: relative
+    ("../" per folder), except on the 404 pages, which are served at any address
+    and so link everything from the site's path ("/" or "/handbook/")."""
+    if rel.rsplit("/", 1)[-1] == "404.html":
+        return site_path
+    return "../" * rel.count("/") or "./"
+
+
+def search_index_path(rel: str, site: Path) -> str | None:
+    """The search index the page at `rel` searches, from the site root: the nearest
+    `search/search_index.json` above it (split_search_index writes one at each
+    language's root); None when there is none."""
+    folder = posixpath.dirname(rel)
+    while True:
+        candidate = posixpath.join(folder, "search/search_index.json")
+        if (site / candidate).is_file():
+            return candidate
+        if not folder:
+            return None
+        folder = posixpath.dirname(folder)

@@ -123,6 +123,24 @@ def test_material_templates_still_have_what_fix_page_edits():
         "Material: the __toc checkbox of the page in the nav"
 
 
+def test_material_pages_have_what_the_dated_editions_rely_on():
+    """handbook/editions.py replaces a page's <article class="md-content__inner"> and
+    adds a script right after <script id="__config">: it must run before Material's
+    bundle, which reads __config once as it loads; the search worker's setup message
+    (type 0) carries {config, docs, options}, of which handbook-search.js replaces docs."""
+    base = (MATERIAL / "templates/base.html").read_text(encoding="utf-8")
+    assert base.count('<article class="md-content__inner md-typeset">') == 1, "Material: the article"
+    after = base[base.index('<script id="__config"'):]
+    assert re.match(r'<script id="__config" type="application/json">.*?</script>\s*{% endblock %}\s*'
+                    r'{% block scripts %}\s*<script src="{{ \'assets/javascripts/bundle\.', after, re.S), \
+        "Material: the bundle script follows __config"
+    bundle = next((MATERIAL / "templates/assets/javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert re.search(r'var \w+=j\("#__config"\),\w+=JSON\.parse\(\w+\.textContent\)', bundle), \
+        "Material's bundle: reads __config as it loads"
+    assert re.search(r"type:0,data:\{config:\w+,docs:\w+,options:", bundle), \
+        "Material's bundle: the search setup message"
+
+
 def _page(site: Path, path: str):
     from handbook.markup import StartTags
     text = (site / path).read_text(encoding="utf-8")

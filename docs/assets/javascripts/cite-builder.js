@@ -42,19 +42,35 @@ export function findClauses(query, table, day = localDay()) {
   if (parseRefs(q, table.chapters).onlyRefs) return clausesNamed(q, table, day);
   const words = q.split(/[\s,，、;；]+/).filter(Boolean).map((w) => w.toLowerCase());
   return table.rows.filter((c) => {
-    const hay = `${c.id} ${c.zh} ${c.en} ${c.chapter_title.zh} ${c.chapter_title.en}`.toLowerCase();
+    const hay = `${c.id} ${c.zh || ""} ${c.en || ""} ${c.chapter_title.zh} ${c.chapter_title.en}`.toLowerCase();
     return words.every((w) => hay.includes(w));
   }).slice(0, MAX_RESULTS);
 }
 
-/** A clause's words as they stood on `day` (the notice's date), in `lang`; a clause
-    repealed since says so. */
+/** A clause's text in `lang` as the table has it in force: a repealed clause or one
+    not yet in force says so (its text is null), and a translation still pending is
+    the Chinese, marked. */
+export function clauseText(c, lang) {
+  const words = uiText(lang);
+  if (c.status === "repealed") return words.repealed;
+  if (c.status === "not_yet_in_force") return words.notYet;
+  if (lang === "en" && c.en == null) return fill(words.pending, { text: c.zh });
+  return lang === "en" ? c.en : c.zh;
+}
+
+/** A clause's words as they stood on `day` (the notice's date), in `lang`, marked as
+    clauseText marks them; a clause repealed since then says so too. */
 export function wordsOn(c, day, lang) {
+  if (!(c.versions && c.versions.length)) return clauseText(c, lang);   // a table without history
+  const words = uiText(lang);
   const then = versionOn(c, day);
-  const words = then && then.zh !== null ? (lang === "en" ? then.en || then.zh : then.zh)
-    : (lang === "en" ? c.en : c.zh);
+  let text;
+  if (!then) text = words.notYet;
+  else if (then.zh === null) text = words.repealed;
+  else if (lang === "en" && then.en == null) text = fill(words.pending, { text: then.zh });
+  else text = lang === "en" ? then.en : then.zh;
   const now = versionOn(c, localDay());
-  return (words || "") + (now && now.zh === null ? T.repealedNow : "");
+  return text + (then && then.zh !== null && now && now.zh === null ? words.repealedNow : "");
 }
 
 /** The reference block: one line per clause, the citation and its short link in
@@ -62,9 +78,7 @@ export function wordsOn(c, day, lang) {
 export function citationBlock(rows, lang, { withText = false, root, day = localDay() } = {}) {
   return rows.map((c, i) => {
     const cite = withLink(citationOn(c, day, lang), shortUrl(c.id, lang, root), lang);
-    const v = versionOn(c, day);
-    const words = v && v.zh !== null ? (lang === "en" ? v.en || v.zh : v.zh) : (lang === "en" ? c.en : c.zh);
-    const text = withText ? `\n   ${words}` : "";
+    const text = withText ? `\n   ${wordsOn(c, day, lang)}` : "";
     return (rows.length > 1 ? `${i + 1}. ` : "") + cite + text;
   }).join("\n");
 }

@@ -1,9 +1,11 @@
 /* The clause table the build publishes at the site root (clauses.json, written by
-   overrides/hooks/clause_links.py): every clause with its chapter, texts, citations
+   handbook/site_outputs.py): every clause with its chapter, texts, citations
    and page. The 404 helper and the citation builder read which chapters and
-   clauses exist from it, so a new chapter needs no change here. */
+   clauses exist from it, so a new chapter needs no change here. When the page
+   shows the text of a later date (handbook/editions.py), the table is that date's
+   (editions/<date>/clauses.json), and the build's if that one cannot be had. */
 import { numberValue } from "./citations.js";
-import { SITE_ROOT } from "./site.js";
+import { SITE_ROOT, editionPath, pageEdition } from "./site.js";
 
 /** The version of a clause in force on `day` ("YYYY-MM-DD"; clauses.json `versions`),
     or null before an inserted clause takes effect. */
@@ -64,10 +66,12 @@ export function indexTable(rows) {
 let loading = null;
 
 /** The indexed table, fetched once per page. */
-export function clauseTable(root = SITE_ROOT) {
+export function clauseTable(root = SITE_ROOT, edition = pageEdition()) {
   if (!loading) {
-    loading = fetch(new URL("clauses.json", root).href)
-      .then((r) => { if (!r.ok) throw new Error(`clauses.json: HTTP ${r.status}`); return r.json(); })
+    const get = (path) => fetch(new URL(path, root).href)
+      .then((r) => { if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`); return r.json(); });
+    const dated = editionPath("clauses.json", edition);
+    loading = (dated === "clauses.json" ? get(dated) : get(dated).catch(() => get("clauses.json")))
       .then(indexTable);
   }
   return loading;

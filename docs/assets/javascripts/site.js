@@ -84,3 +84,24 @@ export function clauseParamUrl(href, base) {
   url.hash = "#" + id;
   return url;
 }
+
+/** The edition a page shows (handbook/editions.py): the date its head script picked
+    for the reader's day (<html data-edition>), and the site's files that differ from
+    that date on, from the page's <script id="handbook-editions">; null when the page
+    shows the build's own text. */
+export function pageEdition(doc = globalThis.document) {
+  const day = doc && doc.documentElement ? doc.documentElement.getAttribute("data-edition") : null;
+  const data = day && doc.getElementById("handbook-editions");
+  if (!data) return null;
+  try {
+    return { day, files: JSON.parse(data.textContent).files[day] || [] };
+  } catch (e) {
+    return null;
+  }
+}
+
+/** A file's path from the site root, as the edition shown has it: "clauses.json", or
+    "editions/2027-04-01/clauses.json" when that date's build wrote it otherwise. */
+export function editionPath(path, edition) {
+  return edition && edition.files.includes(path) ? `editions/${edition.day}/${path}` : path;
+}

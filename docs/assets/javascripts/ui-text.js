@@ -2,7 +2,7 @@
    announcements, the citation builder), in both languages, side by side: one
    table, never a string inline in the code. A test checks both languages have
    the same keys and placeholders (tests/js/ui-text.test.mjs).
-   Placeholders: {citation}, {target}. */
+   Placeholders: {citation}, {target}, {text}. */
 
 export const TEXT = {
   zh: {
@@ -28,6 +28,9 @@ export const TEXT = {
     tableFailed: "条文表未能加载，请刷新页面。",
     qrAlt: "二维码：{target}",
     qrSave: "另存为 SVG：{citation}",
+    repealed: "〔本条已废止〕",
+    notYet: "〔本条尚未施行〕",
+    pending: "{text}（英文译文待补，以中文为准）",
     repealedNow: "（本条现已废止）",
     draft: {
       loading: "正在加载检查程序（第一次约需十几秒）…",
@@ -79,6 +82,9 @@ export const TEXT = {
     tableFailed: "The clause table could not be loaded: reload the page.",
     qrAlt: "QR code: {target}",
     qrSave: "Save as SVG: {citation}",
+    repealed: "[Repealed]",
+    notYet: "[Not yet in force]",
+    pending: "{text} (translation pending: the Chinese text governs)",
     repealedNow: " (this clause has since been repealed)",
     draft: {
       loading: "Loading the checker (the first time takes ten seconds or so)…",
@@ -86,7 +92,7 @@ export const TEXT = {
       failed: "The checker could not be loaded. Reload the page, or run make draft DECISION=decision.txt in the project folder.",
       empty: "Paste the whole decision into the box above first.",
       okTitle: "Ready to save: every sentence was read, and the build's checks pass.",
-      notOkTitle: "Not ready yet: {count} point(s) to fix (marked ？ and ✗ below).",
+      notOkTitle: "Not ready yet: points to fix: {count} (marked ？ and ✗ below).",
       sentences: "Sentence by sentence",
       read: "Read",
       frame: "Framing text",

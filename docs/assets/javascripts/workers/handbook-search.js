@@ -7,6 +7,12 @@
  * character that is never indexed: Material's segmenter then keeps the whole
  * word and drops the sentinel. Characters that are in no index term are left
  * out, so the other words of the query still find their clauses.
+ *
+ * The text in force on the reader's day (handbook/editions.py): when the page
+ * picked a later date's content, its script adds `edition-index=editions/<date>/…`
+ * to this worker's address, and the index Material hands over is replaced by that
+ * date's (the one a build made that day wrote), so results show the text in force.
+ * Messages are handled one after another, so a query never meets the old index.
  */
 (function () {
   "use strict";
@@ -15,7 +21,10 @@
   var MAX_WORD = 8;
   var vocabulary = new Set();
 
-  var worker = new URL(self.location.href).searchParams.get("material") || "";
+  var params = new URL(self.location.href).searchParams;
+  var worker = params.get("material") || "";
+  var SITE_ROOT = new URL("../../../", self.location.href);   /* assets/javascripts/workers/ */
+  var editionIndex = params.get("edition-index");
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(worker))
     throw new Error("handbook-search: no Material search worker given");
 
@@ -43,6 +52,25 @@
     return " " + words.join(" ") + " ";
   }
 
+  /* The index of the date the page shows, if it names one of this site's files;
+     on any failure the build's index stays (its results are the build's text). */
+  function dated(message) {
+    if (!editionIndex || !message || message.type !== 0) return Promise.resolve(message);
+    var url = new URL(editionIndex, SITE_ROOT);
+    if (url.origin !== SITE_ROOT.origin || !/^editions\/\d{4}-\d{2}-\d{2}\//.test(editionIndex))
+      return Promise.resolve(message);
+    return fetch(url.href)
+      .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
+      .then(function (index) {
+        if (!index || !index.docs || !message.data) return message;
+        var data = {};                       /* Material's setup: config, docs, options */
+        for (var key in message.data) data[key] = message.data[key];
+        data.docs = index.docs;
+        return { type: 0, data: data };
+      },
+            function () { return message; });
+  }
+
   function rewrite(message) {
     if (!message || typeof message !== "object") return message;
     if (message.type === 0 && message.data && message.data.docs) learn(message.data);
@@ -52,9 +80,15 @@
   }
 
   var add = self.addEventListener.bind(self);
+  var queue = Promise.resolve();
   self.addEventListener = function (type, listener, options) {
     if (type !== "message") return add(type, listener, options);
-    return add(type, function (ev) { return listener({ data: rewrite(ev.data) }); }, options);
+    if (!editionIndex)
+      return add(type, function (ev) { return listener({ data: rewrite(ev.data) }); }, options);
+    return add(type, function (ev) {
+      queue = queue.then(function () { return dated(ev.data); })
+        .then(function (message) { return listener({ data: rewrite(message) }); });
+    }, options);
   };
   importScripts(worker);
 })();
