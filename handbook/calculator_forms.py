@@ -65,9 +65,10 @@ def _cited_ids(spec: dict) -> list:
     return ids
 
 
-def _clause_labels(ids, lang: str) -> dict:
-    """Each clause a calculator may cite, named as the citation format names it."""
-    _, by_id = extractor.table()
+def _clause_labels(ids, lang: str, day=None) -> dict:
+    """Each clause a calculator may cite, named as the citation format names it on
+    `day` (its printed number then: a renumbered clause is cited by its new one)."""
+    _, by_id = extractor.table(day)
     return {cid: cite_in_page(by_id[cid], by_id, lang) for cid in ids if cid in by_id}
 
 ASSET_JS = "assets/javascripts/calculators/calculators.js"
@@ -438,6 +439,23 @@ def _items_html(calc: str, field: dict, fid: str, lang: str) -> str:
             f'{_error_p(fid)}</fieldset>')
 
 
+def _versions(name: str, lang: str) -> tuple[list, dict]:
+    """The first days of this calculator's versions of the rules (date.min: as
+    issued), each with its schema: only the days on which its form or its outputs'
+    words change, so that a decision touching other clauses is no version of its own
+    (the page of that decision's date then shows the same form)."""
+    days, specs, last = [], {}, None
+    for day in version_days():
+        spec = _schema(name, day)
+        shape = ("".join(_fields_html(spec, name, lang, "x")), _outputs(spec, lang),
+                 _clause_labels(_cited_ids(spec), lang, day))
+        if shape != last:
+            days.append(day)
+            specs[day] = spec
+            last = shape
+    return days, specs
+
+
 def _fields_html(spec: dict, name: str, lang: str, base: str) -> list[str]:
     return [_field_html(name, field, f"{base}-{field['name']}", lang)
             for field in spec["fields"] if not _is_fixed(field)]
@@ -453,14 +471,17 @@ def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int)
     t = UI[lang]
     base = f"calc{serial}-{name}"
     fields = _fields_html(spec, name, lang, base)
-    days = version_days()
+    days, specs = _versions(name, lang)
     shown = _version_of(edition.as_of(), days)
     key = lambda d: "original" if d == days[0] else d.isoformat()  # noqa: E731
-    others = {d: _schema(name, d) for d in days if d != shown}
+    others = {d: specs[d] for d in days if d != shown}
     dated = dated_texts("".join(fields), {
         key(d): "".join(_fields_html(other, name, lang, base)) for d, other in others.items()})
     outputs_by_day = {key(d): _outputs(other, lang) for d, other in others.items()
                       if _outputs(other, lang) != _outputs(spec, lang)}
+    labels = _clause_labels(_cited_ids(spec), lang)
+    labels_by_day = {key(d): _clause_labels(_cited_ids(other), lang, d) for d, other in others.items()}
+    labels_by_day = {k: v for k, v in labels_by_day.items() if v != labels}
     config = {
         "name": name,
         "lang": lang,
@@ -487,7 +508,10 @@ def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int)
         # A preview build (HANDBOOK_AS_OF) starts the form's date at its own date.
         "previewDay": edition.preview_day(),
         "ui": t,
-        "clauseLabels": _clause_labels(_cited_ids(spec), lang),
+        "clauseLabels": labels,
+        # The clauses' names by version: a renumbered clause is cited by the number
+        # it prints on the day whose rules the answer applied (its as_of).
+        "datedClauseLabels": labels_by_day,
     }
     # JSON inside <script>: "<" escaped so no "</script>" can close it early.
     data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")

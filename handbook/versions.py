@@ -53,6 +53,9 @@ LABELS = {
         "later_repeal": "此后本条已自{date}起废止。",
         "later_coming_replace": "本条将于{date}起修改。",
         "later_coming_repeal": "本条将于{date}起废止。",
+        "later_renumber": "此后本条序号已自{date}起改为{number}。",
+        "later_coming_renumber": "本条序号将于{date}起改为{number}。",
+        "coming_renumber": "序号将于{date}起改为{number}",
         "current_link": "查看现行文本",
         "coming_repeal": "将于{date}起废止",
         "coming_insert": "新增条文：将于{date}起施行",
@@ -77,6 +80,9 @@ LABELS = {
         "later_repeal": "This clause was later repealed, with effect from {date}.",
         "later_coming_replace": "This clause is to be amended from {date}.",
         "later_coming_repeal": "This clause is to be repealed from {date}.",
+        "later_renumber": "This clause was later renumbered {number}, with effect from {date}.",
+        "later_coming_renumber": "This clause is to be renumbered {number} from {date}.",
+        "coming_renumber": "To be renumbered {number} from {date}",
         "current_link": "The text in force",
         "coming_repeal": "To be repealed from {date}",
         "coming_insert": "New clause, in force from {date}",
@@ -205,6 +211,13 @@ def former_zh(number: str) -> str:
     if number_style(number) == "article":
         return f"原{number}"
     return f"原第{number.rstrip('.、')}条"
+
+
+def number_words(number: str, lang: str) -> str:
+    """第6条 / clause 6: a printed number as a sentence names it."""
+    if not number:
+        return ""
+    return former_zh(number)[1:] if lang == "zh" else former_en(number)
 
 
 def former_en(number: str) -> str:
@@ -348,8 +361,9 @@ def clause_block(h: History, cid: str, lang: str, day: date, to_root: str, page:
     if pinned and later:   # a past version says what followed, and links to the text in force
         nv = later[0]
         when = "coming" if nv.in_force > edition.as_of() else ""
-        key = f"later_{when + '_' if when else ''}{'repeal' if nv.action == 'repeal' else 'replace'}"
-        out += [f"{md_escape(L[key].format(date=date_text(nv.in_force, lang)))} "
+        kind = {"repeal": "repeal", "renumber": "renumber"}.get(nv.action, "replace")
+        key = f"later_{when + '_' if when else ''}{kind}"
+        out += [f"{md_escape(L[key].format(date=date_text(nv.in_force, lang), number=number_words(nv.number, lang)))} "
                 f"[{L['current_link']}]({to_root}{page}.md#{cid}) · "
                 f"[{history_link[0]}]({history_link[1]})",
                 "{: .version-line .version-line--later }", ""]
@@ -362,8 +376,10 @@ def clause_block(h: History, cid: str, lang: str, day: date, to_root: str, page:
 def _coming_md(h: History, nv: Version, lang: str, to_root: str, page: str) -> list[str]:
     """A change to come, folded: 将于2027年1月1日起修改 ▸ the new text and its source."""
     L = LABELS[lang]
-    key = {"replace": "coming_replace", "repeal": "coming_repeal", "insert": "coming_replace"}
-    title = L[key[nv.action]].format(date=date_text(nv.in_force, lang))
+    key = {"replace": "coming_replace", "repeal": "coming_repeal", "insert": "coming_replace",
+           "renumber": "coming_renumber"}
+    title = L[key[nv.action]].format(date=date_text(nv.in_force, lang),
+                                     number=number_words(nv.number, lang))
     if nv.action == "insert":
         title = L["coming_insert"].format(date=date_text(nv.in_force, lang))
     body = []

@@ -457,5 +457,5 @@ def test_a_past_version_says_what_followed_and_links_to_the_text_in_force(after)
 def test_a_mistyped_as_of_date_stops_the_build_with_a_plain_message(tmp_path):
     result = build(tmp_path / "out", "2027-13-01", None)
     assert result.returncode != 0
-    assert "HANDBOOK_AS_OF='2027-13-01' is not a date" in result.stderr
+    assert "HANDBOOK_AS_OF='2027-13-01' 不是日期" in result.stderr and "is not a date" in result.stderr
     assert "Traceback" not in result.stderr

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from sitehtml import page as parsed_page
 
 ZH_6 = "《永定区编办管理制度》“文明办公制度”第6条"
@@ -64,3 +65,22 @@ def test_the_amounts_follow_the_text_on_the_calculator_pages(clerk_site):
     # The build's date is the decision's: the forms quote the new rates.
     page = (clerk_site / "calculators/rewards/index.html").read_text(encoding="utf-8")
     assert "每篇150元" in page and "每篇1200元" in page
+
+
+@pytest.fixture(scope="module")
+def before(tmp_path_factory):
+    """The same decision, built the day before it takes effect (a renumbering to come)."""
+    from conftest import ROOT, build_pages
+    return build_pages(tmp_path_factory.mktemp("clerk-before"), "2027-03-31",
+                       ROOT / "tests" / "fixtures" / "amendments" / "clerk")
+
+
+def test_before_the_date_the_renumbering_to_come_is_announced(before):
+    _, text = para(before, "ch11", "c11-7")
+    assert text.startswith("7.及时整理")
+    page = re.sub(r"<[^>]+>", "", (before / "ch11" / "index.html").read_text(encoding="utf-8"))
+    assert "序号将于2027年4月1日起改为第6条" in page
+    en = re.sub(r"<[^>]+>", "", (before / "en/ch11" / "index.html").read_text(encoding="utf-8"))
+    assert "To be renumbered clause 6 from 1 April 2027" in en
+    pinned = re.sub(r"<[^>]+>", "", (before / "v/original/ch11" / "index.html").read_text(encoding="utf-8"))
+    assert "本条序号将于2027年4月1日起改为第6条" in pinned

@@ -552,9 +552,13 @@ function readable(widget, text) {
              (m, id) => clauseName(widget, id));
 }
 
-/* A clause as the citation format names it (“财务管理制度”第8条), from the build. */
+/* A clause as the citation format names it (“财务管理制度”第8条), from the build, by
+   the printed number of the version of the rules the answer being shown applied. */
 function clauseName(widget, id) {
-  return (widget.config.clauseLabels || {})[id] || id;
+  const config = widget.config;
+  const version = versionOf(widget.shownAsOf, config.versions);
+  const dated = version !== config.shownVersion && (config.datedClauseLabels || {})[version];
+  return (dated || config.clauseLabels || {})[id] || (config.clauseLabels || {})[id] || id;
 }
 
 function context(widget) {
@@ -598,6 +602,7 @@ function fileLink(widget, output, result) {
 }
 
 function render(widget, result) {
+  widget.shownAsOf = result && result.as_of;     // the clauses are named as on that day
   const ui = widget.config.ui;
   const lang = widget.config.lang;
   clearErrors(widget);
