@@ -45,9 +45,11 @@ from handbook.markup import StartTags, splice
 SEARCH_WORKER = re.compile(r"search\.[0-9a-f]+\.min\.js")
 SEARCH_WRAPPER = "handbook-search.js"          # docs/assets/javascripts/workers/
 DIALOG_NAMES = {"zh": "搜索本手册", "en": "Search the handbook"}
-# Per-language lunr pipeline: the English index is not stemmed, because Material
-# adds a trailing wildcard to every query term and lunr does not stem those.
-PIPELINES = {"en": ["stopWordFilter"]}
+# Per-language lunr pipeline. No index is stemmed: Material adds a trailing wildcard
+# to every query term and lunr does not stem those, so a stemmed index word (hospit)
+# would never match the word typed (hospital*). The Chinese index holds English
+# words too (each clause's translation, searched but not shown).
+PIPELINES = {"en": ["stopWordFilter"], "zh": ["stopWordFilter"]}
 
 
 class MaterialChanged(RuntimeError):
@@ -157,12 +159,12 @@ def search_separator(config) -> str:
 
 def split_search_index(site: Path, default: str, others: list[str]) -> None:
     """static-i18n leaves one index of both languages at the site root, and Material's
-    English pages would search it: write one index per language, the English one
-    with its own lunr pipeline, and a copy of the sitemap in each language root."""
+    English pages would search it: write one index per language, each with its
+    language's lunr pipeline, and a copy of the sitemap in each language root."""
     index_path = site / "search" / "search_index.json"
     merged = json.loads(index_path.read_text(encoding="utf-8"))
     prefixes = tuple(f"{loc}/" for loc in others)
-    _write_index(index_path, merged["config"],
+    _write_index(index_path, dict(merged["config"], pipeline=PIPELINES.get(default, merged["config"]["pipeline"])),
                  [d for d in merged["docs"] if not d["location"].startswith(prefixes)])
     for loc in others:
         docs = [{**d, "location": d["location"][len(loc) + 1:]}
