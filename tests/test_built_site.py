@@ -161,6 +161,44 @@ def test_search_leaves_out_developer_pages_and_the_glossary_table(site_dir):
         assert titles and titles[0].endswith(("第3条", "Clause 3"))
 
 
+def test_the_maintaining_guide_keeps_only_its_title_in_search(site_dir):
+    import json
+    for prefix in ("", "en/"):
+        docs = json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        guide = [d for d in docs if d["location"].startswith("maintaining/")]
+        assert len(guide) == 1 and guide[0]["text"] == "" and not guide[0].get("tags"), guide
+        # Nothing of a sample decision anywhere in the staff index.
+        blob = json.dumps(docs, ensure_ascii=False).replace("\u200b", "")
+        for sample in ("in_force", "〔2027〕", "原则上给予慰问金1000元", "(慰问金) of 1000 yuan"):   # c12-8 says 800
+            assert sample not in blob, sample
+
+
+def test_every_sample_decision_is_in_an_example_box(site_dir):
+    """An amendment file shown on a page (its `in_force =` line, or the sample
+    decision's document number) sits inside the marked example box."""
+    import sys
+    sys.path.insert(0, str(ROOT / "tests"))
+    from sitehtml import page
+
+    shown = 0
+    for path in sorted(site_dir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if "in_force =" not in text and "〔2027〕" not in text:
+            continue
+        root = page(site_dir, str(path.relative_to(site_dir)))
+        boxes = root.select(cls="handbook-example")
+        inside = "".join(b.text for b in boxes)
+        for block in root.select("pre") + root.select("p"):
+            if "in_force =" in block.text or "〔2027〕1号" in block.text:
+                assert block.text in inside, f"{path.relative_to(site_dir)}: {block.text[:60]!r} outside the example box"
+                shown += 1
+        for box in boxes:
+            title = box.one("p", cls="admonition-title").text
+            assert title.startswith(("示例", "Example")) and ("不是现行规定" in title or "not a rule in force" in title)
+            assert "data-search-exclude" in box.attrs
+    assert shown >= 4, "the maintaining guide's sample decision (zh, en) and the developers' example were not found"
+
+
 class Links(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
