@@ -1,0 +1,149 @@
+"""Nothing overflows on a phone (375 px), in either language: every page type, and each
+calculator's answer with its clause links (English citations are long: "Rules on the
+Director's Office Meeting of the Institutional Organization Commission Office, cl. 8").
+A page never scrolls sideways, and nothing sticks out of the screen, except inside a box
+made to scroll (a wide table's own scroller). On a desktop, an answer stays inside its box.
+On a phone, the header names the set of rules the reader is in."""
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+import pytest
+
+from browserkit import local_context
+
+ENGINE = 90_000
+# Chapters with the longest English names and terms, the rates table, numbered articles.
+CHAPTERS = ["ch01/", "ch10/", "ch12/", "ch13/", "ch17/"]
+# One page of every kind the build writes.
+PAGE_TYPES = ["", *CHAPTERS, "bilingual/", "bilingual/ch12/", "print/", "v/", "v/original/ch12/",
+              "history/ch12/", "changes/", "glossary/", "cite/", "data/", "maintaining/",
+              "developers/", "developers/calculators/", "developers/deployment/",
+              "developers/performance/", "calculators/", "404.html"]
+REWARDS = quote(json.dumps([{"outlets": ["红网手机报", "张家界日报"]}, {"outlets": []}],
+                           ensure_ascii=False))
+# Each calculator with an answer that cites its clauses (the longest English links).
+ANSWERS = {
+    "quorum": "members=5&present=4&votes_for=3&votes_against=1",
+    "expenditure": "amount=5000&spent_on=2026-12-01",
+    "meeting_calendar": "year=2026",
+    "leave_approval": "days=2",
+    "annual_leave": "years_worked=3",
+    "condolence": "event=hospitalization&person=self",
+    "duty_compensation": "duty_days=2",
+    "rewards": f"articles={REWARDS}",
+}
+
+# Every visible element whose right edge is past `limit` (the screen, or a box),
+# unless a scroller between it and the box holds it.
+STICKING_OUT = """([selector, slack]) => {
+  const out = [];
+  const boxes = selector ? [...document.querySelectorAll(selector)]
+                         : [document.documentElement];
+  for (const box of boxes) {
+    const limit = selector ? box.getBoundingClientRect().right : document.documentElement.clientWidth;
+    for (const el of box.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || r.right <= limit + slack) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.position === 'fixed') continue;
+      let p = el.parentElement, held = false;
+      while (p && p !== box) {
+        if (/auto|scroll|hidden|clip/.test(getComputedStyle(p).overflowX) &&
+            p.getBoundingClientRect().right <= limit + slack) { held = true; break; }
+        p = p.parentElement;
+      }
+      if (!held) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ` +
+                          `right ${Math.round(r.right)} > ${Math.round(limit)}: ` +
+                          (el.textContent || '').trim().slice(0, 50));
+    }
+  }
+  return out.slice(0, 5);
+}"""
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    ctx = local_context(browser, viewport={"width": 375, "height": 812}, is_mobile=True,
+                        has_touch=True, device_scale_factor=2)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="module")
+def desktop(browser):
+    ctx = local_context(browser, viewport={"width": 1366, "height": 768})
+    yield ctx
+    ctx.close()
+
+
+def assert_fits(pg, where: str):
+    width = pg.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 375, f"{where} scrolls sideways: {width}px wide"
+    assert pg.evaluate(STICKING_OUT, [None, 0.5]) == [], where
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_every_page_type_fits_a_phone(phone, server, lang, path):
+    pg = phone.new_page()
+    try:
+        url = f"{server}/{'en/' if lang == 'en' else ''}{path}"
+        pg.goto(url)
+        pg.wait_for_load_state("load")
+        assert_fits(pg, url)
+    finally:
+        pg.close()
+
+
+def answered(ctx, server, lang: str, name: str):
+    pg = ctx.new_page()
+    pg.goto(f"{server}/{'en/' if lang == 'en' else ''}calculators/{name}/?{ANSWERS[name]}")
+    result = pg.locator('[data-calculator-result][data-ok="true"]').first
+    result.wait_for(timeout=ENGINE)
+    assert result.locator("a[data-clause]").count() > 0, "the answer cites its clauses"
+    return pg
+
+
+@pytest.mark.parametrize("lang,name", [("en", name) for name in sorted(ANSWERS)] +
+                         [("zh", "meeting_calendar"), ("zh", "quorum"), ("zh", "rewards")])
+def test_calculator_answers_fit_a_phone(phone, server, lang, name):
+    pg = answered(phone, server, lang, name)
+    try:
+        assert_fits(pg, f"{lang} {name} answer")
+    finally:
+        pg.close()
+
+
+@pytest.mark.parametrize("name", ["quorum", "expenditure", "meeting_calendar", "leave_approval"])
+def test_english_answers_stay_in_their_box_on_a_desktop(desktop, server, name):
+    pg = answered(desktop, server, "en", name)
+    try:
+        assert pg.evaluate(STICKING_OUT, [".calc", 1]) == [], name
+        assert pg.evaluate("() => document.documentElement.scrollWidth") <= 1366
+    finally:
+        pg.close()
+
+
+@pytest.mark.parametrize("path,title", [
+    ("/ch08/#c8-5", "八、请假休假报告制度"),
+    ("/ch12/#c12-8", "十二、财务管理制度"),
+    ("/en/ch01/#c1-8", "1. Rules on the Director's Office Meeting"),
+])
+def test_a_phone_header_names_the_set_of_rules(phone, server, path, title):
+    """Arriving at a clause (from search or a short link), the header shows the chapter."""
+    pg = phone.new_page()
+    try:
+        pg.goto(server + path)
+        pg.wait_for_load_state("load")
+        topic = pg.locator(".md-header__topic[data-md-component=header-topic]")
+        pg.locator(".md-header__title--active").wait_for(timeout=5000)
+        assert title in topic.inner_text().replace("\n", " ")
+        pg.wait_for_timeout(400)   # Material fades it in
+        assert topic.evaluate("e => getComputedStyle(e).opacity") == "1"
+        assert topic.is_visible()
+        box = topic.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375 and box["height"] > 0
+    finally:
+        pg.close()
