@@ -26,7 +26,8 @@ Material 9.8
   URL), written with Jinja's tojson;
 - the search worker's messages (type 0: the index, type 2: a query), which
   docs/assets/javascripts/workers/handbook-search.js intercepts;
-- the markup of the search dialog and of `<link rel="alternate" hreflang>`.
+- the markup of the search dialog, of `<link rel="alternate" hreflang>` and of the
+  language selector's links (`a.md-select__link` with `hreflang`).
 """
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ from handbook.markup import StartTags, splice
 SEARCH_WORKER = re.compile(r"search\.[0-9a-f]+\.min\.js")
 SEARCH_WRAPPER = "handbook-search.js"          # docs/assets/javascripts/workers/
 DIALOG_NAMES = {"zh": "搜索本手册", "en": "Search the handbook"}
+# The language tag of text in a language (handbook/typography.py marks Chinese the same way).
+LANG_TAGS = {"zh": "zh-Hans", "en": "en"}
 # Per-language lunr pipeline. No index is stemmed: Material adds a trailing wildcard
 # to every query term and lunr does not stem those, so a stemmed index word (hospit)
 # would never match the word typed (hospital*). The Chinese index holds English
@@ -184,7 +187,7 @@ def _write_index(path: Path, cfg: dict, docs: list) -> None:
 
 # ---------------------------------------------------------------- Material's page markup
 def fix_page(text: str, lang: str, default: str) -> str:
-    """Every page and 404 page as Material wrote it, with its three fixes:
+    """Every page and 404 page as Material wrote it, with its four fixes:
 
     - the search dialog gets a name (axe: aria-dialog-name; a screen reader would
       announce an unnamed dialog);
@@ -194,7 +197,8 @@ def fix_page(text: str, lang: str, default: str) -> str:
       visible language links remain);
     - `__config`: search runs through our worker wrapper (whole-word Chinese
       queries), and a page of another language than the default finds its own
-      search index and sitemap (`base` at its language root).
+      search index and sitemap (`base` at its language root);
+    - the language selector's links carry the language of their text (`lang`).
     """
     tags = StartTags(text)
     edits = []
@@ -205,6 +209,13 @@ def fix_page(text: str, lang: str, default: str) -> str:
     dialog = dialogs[0]
     name = html.escape(DIALOG_NAMES[lang], quote=True)
     edits.append((dialog.end - 1, dialog.end, f' aria-label="{name}">'))
+
+    # The language selector's links ("中文", "English") are in the language they
+    # name: a screen reader reads "中文" on an English page with a Chinese voice.
+    for link in tags.find("a", **{"class": "md-select__link"}):
+        hreflang = link.attrs.get("hreflang")
+        if hreflang and "lang" not in link.attrs:
+            edits.append((link.end - 1, link.end, f' lang="{html.escape(LANG_TAGS.get(hreflang, hreflang), quote=True)}">'))
 
     for link in tags.find("link", rel="alternate"):
         if "hreflang" in link.attrs:

@@ -26,6 +26,7 @@ from handbook import clauses as clause_table
 from handbook import version_pages, versions
 from handbook.citations import cite_en, cite_zh, item_en, item_zh
 from handbook.markup import el, join, render
+from handbook.typography import mark_chinese
 
 LABELS = {
     "zh": {
@@ -98,7 +99,8 @@ def chapter_tools(lang: str, n: int) -> str:
         el("a", {"class": "chapter-tools__print", "href": f"../print/#ch{n:02d}"}, L["print"]),
         downloads(lang, f"ch{n:02d}", L["download_chapter"]),
     ]
-    return render(el("p", {"class": "chapter-tools"}, *join(links, " · ")))
+    line = el("p", {"class": "chapter-tools"}, *join(links, " · "))
+    return render(mark_chinese(line) if lang == "en" else line)   # "Side by side (中英对照)"
 
 
 def with_chapter_tools(markdown: str, lang: str, n: int) -> str:
@@ -148,8 +150,8 @@ def bilingual_page(chapter: int, lang: str) -> str:
                item_zh(r, by_id) if lang == "zh" else item_en(r, by_id)),
             el("div", {"class": "bilingual-zh", "lang": "zh-CN"},
                el("p", {"class": "bilingual-text"}, zh_text), *notes(r.notes_zh, "zh")),
-            el("div", {"class": "bilingual-en", "lang": "en"},
-               *en_cell, *notes(r.notes_en, "en"))))
+            mark_chinese(el("div", {"class": "bilingual-en", "lang": "en"},
+                            *en_cell, *notes(r.notes_en, "en")))))
     out = _front_matter(title) + [
         f"# {title}", "",
         render(el("p", {"class": "bilingual-links"}, *join(links, " · "))), "",

@@ -135,6 +135,49 @@ def test_english_pages_show_no_untranslated_chinese(site_dir):
         assert not found, f"{rel}: untranslated Chinese {''.join(found[:20])!r}"
 
 
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def unmarked_chinese(root, lang: str = "en") -> list[str]:
+    """Texts with Chinese characters whose nearest lang is not Chinese."""
+    found = []
+    for child in root.children:
+        if isinstance(child, str):
+            if HAN.search(child) and not lang.startswith("zh"):
+                found.append(child.strip()[:40])
+        elif child.tag not in ("script", "style", "code", "pre", "title", "option", "textarea") \
+                and "data-calculator" not in child.attrs:   # the calculators' forms: their own wording
+            found += unmarked_chinese(child, child.attrs.get("lang", lang))
+    return found
+
+
+@pytest.mark.parametrize("rel", ["en/ch01/", "en/ch12/", "en/ch13/", "en/bilingual/ch01/",
+                                 "en/bilingual/ch12/", "en/history/ch08/", "en/history/ch12/",
+                                 "en/cite/", "en/", "en/glossary/", "bilingual/ch12/"])
+def test_chinese_on_english_pages_is_marked_as_chinese(site_dir, rel):
+    """Screen readers read it with a Chinese voice, browsers pick Simplified glyphs: the
+    chapter tools' "中英对照", the language selector's "中文", the side-by-side and
+    history pages' English column (HTML the Markdown treeprocessor never sees)."""
+    import sys
+    sys.path.insert(0, str(ROOT / "tests"))
+    from sitehtml import page
+
+    root = page(site_dir, rel)
+    body = root.one("body")
+    # The side-by-side pages' Chinese column is Chinese: only the English one is checked there.
+    if rel.startswith("bilingual/"):
+        columns = body.select(cls="bilingual-en")
+        assert columns
+        assert [t for c in columns for t in unmarked_chinese(c)] == [], rel
+    else:
+        assert unmarked_chinese(body) == [], rel
+    if rel.startswith("en/ch"):
+        tools = body.one("p", cls="chapter-tools")
+        assert [s.text for s in tools.select("span", lang="zh-Hans")] == ["中英对照"]
+    selector = {a.get("hreflang"): a.get("lang") for a in body.select("a", cls="md-select__link")}
+    assert selector == {"zh": "zh-Hans", "en": "en"}, rel
+
+
 def test_search_index_is_segmented_per_language(site_dir):
     import json
     zh = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))

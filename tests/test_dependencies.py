@@ -107,6 +107,8 @@ def test_material_templates_still_have_what_fix_page_edits():
     assert '"search": "assets/javascripts/workers/search.' in base
     assert '<link rel="alternate" href="{{ alt.link | url }}" hreflang=' in base
     assert '<div class="md-search" data-md-component="search" role="dialog">' in search
+    alternate = (MATERIAL / "templates/partials/alternate.html").read_text(encoding="utf-8")
+    assert 'hreflang="{{ alt.lang }}" class="md-select__link"' in alternate
 
 
 def _page(site: Path, path: str):
@@ -126,6 +128,9 @@ def test_built_pages_carry_the_fixes(site_dir, path, lang):
     assert not [t for t in tags.find("link", rel="alternate") if "hreflang" in t.attrs]
     assert re.search(r"/handbook-search\.js\?material=search\.[0-9a-f]+\.min\.js$", config["search"])
     assert config["base"].endswith("/en/") == (lang == "en")
+    # "中文" and "English" each in its own language.
+    links = tags.find("a", **{"class": "md-select__link"})
+    assert {t.attrs["hreflang"]: t.attrs.get("lang") for t in links} == {"zh": "zh-Hans", "en": "en"}
     if path.endswith("404.html"):
         homes = {t.attrs["hreflang"]: t.attrs["href"] for t in tags.find("a", **{"class": "md-select__link"})}
         assert homes == {"zh": "/", "en": "/en/"}
