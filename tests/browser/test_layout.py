@@ -147,3 +147,30 @@ def test_a_phone_header_names_the_set_of_rules(phone, server, path, title):
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375 and box["height"] > 0
     finally:
         pg.close()
+
+
+def test_tab_on_a_phone_never_lands_on_something_hidden(phone, server):
+    """Without the skip link, Tab went through the closed drawer's links: ~40 stops
+    showing nothing. Every stop is on screen; the drawer, opened, is reachable."""
+    pg = phone.new_page()
+    try:
+        pg.goto(server + "/calculators/annual_leave/")
+        pg.wait_for_load_state("load")
+        for _ in range(12):
+            pg.keyboard.press("Tab")
+            pg.wait_for_timeout(300)          # the skip link fades in on focus
+            where = pg.evaluate("""() => {
+                const e = document.activeElement; const r = e.getBoundingClientRect();
+                const seen = e.checkVisibility({visibilityProperty: true, opacityProperty: true}) &&
+                  r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth;
+                return [seen, e.tagName + ' ' + (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30)];
+            }""")
+            assert where[0], f"Tab landed on something not shown: {where[1]}"
+        pg.locator("label.md-header__button[for='__drawer']").click()
+        pg.wait_for_timeout(400)
+        link = pg.locator(".md-sidebar--primary a.md-nav__link").first
+        assert link.is_visible()
+        link.focus()
+        assert pg.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+    finally:
+        pg.close()
