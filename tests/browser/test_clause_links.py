@@ -241,7 +241,12 @@ def test_citation_builder(cpage, server, en_name):
     cpage.check("input[name=cite-lang][value=en]")
     assert cpage.input_value(".cite-output").startswith(
         f'1. Yongding Office Rules, "{en_name(12)}", cl. 8 ({server}/en/c/12-8/)')
-    assert cpage.locator(".cite-qr img").count() == 2
+    # A code per clause, and first one for both: this page listing them.
+    targets = cpage.eval_on_selector_all(".cite-qr img", "is => is.map(i => i.dataset.target)")
+    assert targets == [f"{server}/en/cite/?ids=c12-8,c1-5-4", f"{server}/en/c/12-8/", f"{server}/en/c/1-5-4/"]
+    # The chosen clauses link to their text.
+    assert cpage.eval_on_selector_all(".cite-chosen li a", "as => as.map(a => a.getAttribute('href'))") == [
+        f"{server}/en/ch12/#c12-8", f"{server}/en/ch01/#c1-5-4"]
     cpage.click(".cite-copy")
     wait_status(cpage)
     assert clipboard(cpage) == cpage.input_value(".cite-output")
@@ -265,17 +270,20 @@ def test_citation_builder_sub_item_and_preset(page, server):
     assert page.eval_on_selector_all(".cite-chosen li", "ls => ls.map(l => l.dataset.id)") == ["c1-5-4", "c16-1"]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_qr_codes_hold_the_address_being_used(page, server, tmp_path, lang):
+@pytest.mark.parametrize("lang,ids,target", [
+    ("zh", "12-8", "c/12-8/"), ("en", "12-8", "c/12-8/"),
+    # A notice citing two clauses: one code, for this page listing both.
+    ("zh", "12-2,11-6", "cite/?ids=c12-2,c11-6")])
+def test_qr_codes_hold_the_address_being_used(page, server, tmp_path, lang, ids, target):
     assert shutil.which("zbarimg"), "zbar-tools is installed by `make setup`"
     prefix = "" if lang == "zh" else "en/"
-    page.goto(f"{server}/{prefix}cite/?ids=12-8")
+    page.goto(f"{server}/{prefix}cite/?ids={ids}")
     img = page.locator(".cite-qr img").first
     img.wait_for()
     shot = tmp_path / "qr.png"
     img.screenshot(path=str(shot))
     decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(shot)], capture_output=True, text=True)
-    assert decoded.stdout.strip() == f"{server}/{prefix}c/12-8/"
+    assert decoded.stdout.strip() == f"{server}/{prefix}{target}"
 
 
 # Which address suggests what is unit-tested (tests/js/notfound.test.mjs); here, that a

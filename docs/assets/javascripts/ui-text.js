@@ -2,7 +2,7 @@
    announcements, the citation builder), in both languages, side by side: one
    table, never a string inline in the code. A test checks both languages have
    the same keys and placeholders (tests/js/ui-text.test.mjs).
-   Placeholders: {citation}, {target}. */
+   Placeholders: {citation}, {target}, {count}. */
 
 export const TEXT = {
   zh: {
@@ -28,6 +28,7 @@ export const TEXT = {
     tableFailed: "条文表未能加载，请刷新页面。",
     qrAlt: "二维码：{target}",
     qrSave: "另存为 SVG：{citation}",
+    qrSaveAll: "所选{count}条合用一个二维码（另存为 SVG）",
   },
   en: {
     button: "Link and citation: {citation}",
@@ -52,6 +53,7 @@ export const TEXT = {
     tableFailed: "The clause table could not be loaded: reload the page.",
     qrAlt: "QR code: {target}",
     qrSave: "Save as SVG: {citation}",
+    qrSaveAll: "One code for all {count} clauses (save as SVG)",
   },
 };
 
