@@ -115,6 +115,8 @@ def test_keyboard_copy_chinese_citation(cpage, server):
     ("/en/ch12/", "c12-8", "short", "{s}/en/c/12-8/"),
     ("/ch01/", "c1-5-4", "en", 'Yongding Office Rules, "{en1}", cl. 5(4) ({s}/en/c/1-5-4/)'),
     ("/en/ch16/", "c16-1", "zh", "《永定区编办管理制度》“重大行政决策制度”第一条（{s}/c/16-1/）"),
+    # For the body of a 公文: the citation alone, no link to delete by hand.
+    ("/ch12/", "c12-2", "zhPlain", "《永定区编办管理制度》“财务管理制度”第2条"),
     # The link pinned to the version on screen; a point-in-time page's links carry it.
     ("/ch12/", "c12-8", "version", "{s}/v/original/ch12/#c12-8"),
     ("/v/original/ch12/", "c12-8", "link", "{s}/v/original/ch12/#c12-8"),
@@ -125,8 +127,26 @@ def test_copy_texts(cpage, server, en_name, path, cid, kind, expected):
     cpage.click(f"#{cid} .clause-link")
     cpage.click(f".clause-menu [data-copy={kind}]")
     status = wait_status(cpage)
-    assert clipboard(cpage) == expected.format(s=server, en1=en_name(1), en12=en_name(12), en16=en_name(16))
+    copied = expected.format(s=server, en1=en_name(1), en12=en_name(12), en16=en_name(16))
+    assert clipboard(cpage) == copied
     assert ("copied" in status) if path.startswith("/en/") else ("已复制" in status)
+    assert copied in status, "the announcement shows what was copied"
+
+
+def test_the_menu_opens_upwards_near_the_bottom_of_the_screen(cpage, server):
+    cpage.set_viewport_size({"width": 1366, "height": 768})
+    cpage.goto(server + "/ch11/")
+    clause = cpage.locator("#c11-7")
+    # The clause at the foot of the screen, as when a reader reaches the end of a chapter.
+    cpage.evaluate("""() => { const r = document.getElementById('c11-7').getBoundingClientRect();
+        window.scrollBy(0, r.bottom - innerHeight + 8); }""")
+    cpage.click("#c11-7 .clause-link")
+    menu = cpage.locator(".clause-menu").bounding_box()
+    button = cpage.locator("#c11-7 .clause-link").bounding_box()
+    assert clause.is_visible()
+    assert menu["y"] + menu["height"] <= 768, "the whole menu on screen"
+    assert menu["y"] + menu["height"] <= button["y"], "above its button"
+    cpage.keyboard.press("Escape")
 
 
 def test_copy_without_clipboard_api_uses_exec_command(page, server):
