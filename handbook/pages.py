@@ -69,8 +69,11 @@ def is_generated(norm_src: str) -> bool:
     return norm_src.startswith(("bilingual/", "v/", "history/")) or norm_src == "print.md"
 
 
-def _front_matter(title: str) -> list[str]:
-    return ["---", f'title: "{title}"', "search:", "  exclude: true", "---", ""]
+def _front_matter(title: str, wide: bool = False) -> list[str]:
+    """wide: without the (empty) table of contents on the right, so that two columns
+    of text get its room."""
+    hide = ["hide:", "  - toc"] if wide else []
+    return ["---", f'title: "{title}"', "search:", "  exclude: true", *hide, "---", ""]
 
 
 # ---------------------------------------------------------------- downloads and tools
@@ -152,7 +155,7 @@ def bilingual_page(chapter: int, lang: str) -> str:
                el("p", {"class": "bilingual-text"}, zh_text), *notes(r.notes_zh, "zh")),
             mark_chinese(el("div", {"class": "bilingual-en", "lang": "en"},
                             *en_cell, *notes(r.notes_en, "en")))))
-    out = _front_matter(title) + [
+    out = _front_matter(title, wide=True) + [
         f"# {title}", "",
         render(el("p", {"class": "bilingual-links"}, *join(links, " · "))), "",
         render(grid)]
