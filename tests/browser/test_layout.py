@@ -174,3 +174,16 @@ def test_tab_on_a_phone_never_lands_on_something_hidden(phone, server):
         assert pg.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
     finally:
         pg.close()
+
+
+def test_side_by_side_uses_the_width_of_a_desktop(desktop, server):
+    """No empty table of contents beside it: the two columns get the room (it used
+    about 690 of 1366 px)."""
+    pg = desktop.new_page()
+    try:
+        pg.goto(server + "/en/bilingual/ch12/")
+        grid = pg.locator(".bilingual").bounding_box()
+        assert grid["width"] >= 900, grid
+        assert not pg.locator(".md-sidebar--secondary").is_visible()
+    finally:
+        pg.close()
