@@ -187,3 +187,22 @@ def test_side_by_side_uses_the_width_of_a_desktop(desktop, server):
         assert not pg.locator(".md-sidebar--secondary").is_visible()
     finally:
         pg.close()
+
+
+def test_back_to_top_stays_off_the_clause_arrived_at(phone, server):
+    """On a phone the "back to top" pill sits at the foot of the screen, not over the
+    clause that a search result or a short link has just put under the header."""
+    pg = phone.new_page()
+    try:
+        pg.goto(server + "/ch12/#c12-8")
+        pg.wait_for_load_state("load")
+        pg.mouse.wheel(0, 600)
+        pg.wait_for_timeout(300)
+        pg.mouse.wheel(0, -200)                       # scrolling up shows it
+        top = pg.locator(".md-top")
+        pg.wait_for_function("() => !document.querySelector('.md-top').hidden", timeout=5000)
+        box = top.bounding_box()
+        assert box["y"] > 812 / 2, f"back to top at y={box['y']}"
+        assert box["y"] + box["height"] <= 812
+    finally:
+        pg.close()
