@@ -24,8 +24,11 @@ Material 9.8
 - the search index file, `{"config": {..., "pipeline": [...]}, "docs": [...]}`;
 - the `<script id="__config">` JSON in every page (`base`, `search`: the worker's
   URL), written with Jinja's tojson;
-- the search worker's messages (type 0: the index, type 2: a query), which
+- the search worker's messages (type 0: the index, type 2: a query) and its answers
+  (type 3: `{items: [[doc, …], …]}`, sent with the global postMessage), which
   docs/assets/javascripts/workers/handbook-search.js intercepts;
+- that the search worker keeps fields of an index entry it does not know (a
+  chapter's `chapter`: handbook/search.py);
 - the markup of the search dialog, of `<link rel="alternate" hreflang>` and of the
   language selector's links (`a.md-select__link` with `hreflang`).
 """

@@ -97,6 +97,11 @@ def test_material_search_worker_messages():
         "Material's worker: message type 0 carries the index"
     assert re.search(r"case 2:let (\w)=(\w)\.data;try\{return\{type:3,data:\w+\.search\(\1\)", js), \
         "Material's worker: message type 2 carries the query string"
+    # The answer (type 3, {items: [[…]]}) goes out through the global postMessage, which
+    # handbook-search.js wraps to put a clause named by its number first.
+    assert re.search(r'addEventListener\("message",\w+=>[^;]*postMessage\(yield \w+\(\w\.data\)\)', js), \
+        "Material's worker: answers each message with the global postMessage"
+    assert re.search(r"items:\[\.\.\.\w+\.values\(\)\]", js), "Material's worker: result items, grouped"
 
 
 # ---------------------------------------------------------------- Material's page markup
