@@ -55,7 +55,7 @@ export const TEXT = {
     tableFailed: "The clause table could not be loaded: reload the page.",
     qrAlt: "QR code: {target}",
     qrSave: "Save as SVG: {citation}",
-    qrSaveAll: "One code for all {count} clauses (save as SVG)",
+    qrSaveAll: "One code for the {count} clauses chosen (save as SVG)",
   },
 };
 
