@@ -24,10 +24,14 @@ Material 9.8
 - the search index file, `{"config": {..., "pipeline": [...]}, "docs": [...]}`;
 - the `<script id="__config">` JSON in every page (`base`, `search`: the worker's
   URL), written with Jinja's tojson;
-- the search worker's messages (type 0: the index, type 2: a query), which
+- the search worker's messages (type 0: the index, type 2: a query) and its answers
+  (type 3: `{items: [[doc, …], …]}`, sent with the global postMessage), which
   docs/assets/javascripts/workers/handbook-search.js intercepts; type 0's data is
   `{config, docs, options}`, of which it replaces `docs` with a later date's;
-- the markup of the search dialog and of `<link rel="alternate" hreflang>`;
+- that the search worker keeps fields of an index entry it does not know (a
+  chapter's `chapter`: handbook/search.py);
+- the markup of the search dialog, of `<link rel="alternate" hreflang>` and of the
+  language selector's links (`a.md-select__link` with `hreflang`).
 - the toggles at the top of `<body>` (`<input class="md-toggle" data-md-toggle=...
   autocomplete="off">`) and the table of contents' `<label class="md-nav__title"
   for="__toc">`, whose `__toc` checkbox Material writes only for a page in the nav;
@@ -54,9 +58,13 @@ from handbook.markup import StartTags, splice
 SEARCH_WORKER = re.compile(r"search\.[0-9a-f]+\.min\.js")
 SEARCH_WRAPPER = "handbook-search.js"          # docs/assets/javascripts/workers/
 DIALOG_NAMES = {"zh": "搜索本手册", "en": "Search the handbook"}
-# Per-language lunr pipeline: the English index is not stemmed, because Material
-# adds a trailing wildcard to every query term and lunr does not stem those.
-PIPELINES = {"en": ["stopWordFilter"]}
+# The language tag of text in a language (handbook/typography.py marks Chinese the same way).
+LANG_TAGS = {"zh": "zh-Hans", "en": "en"}
+# Per-language lunr pipeline. No index is stemmed: Material adds a trailing wildcard
+# to every query term and lunr does not stem those, so a stemmed index word (hospit)
+# would never match the word typed (hospital*). The Chinese index holds English
+# words too (each clause's translation, searched but not shown).
+PIPELINES = {"en": ["stopWordFilter"], "zh": ["stopWordFilter"]}
 # The form that holds Material's toggles' "do not restore" (see fix_page).
 TOGGLES_FORM = "__toggles"
 
@@ -168,12 +176,12 @@ def search_separator(config) -> str:
 
 def split_search_index(site: Path, default: str, others: list[str]) -> None:
     """static-i18n leaves one index of both languages at the site root, and Material's
-    English pages would search it: write one index per language, the English one
-    with its own lunr pipeline, and a copy of the sitemap in each language root."""
+    English pages would search it: write one index per language, each with its
+    language's lunr pipeline, and a copy of the sitemap in each language root."""
     index_path = site / "search" / "search_index.json"
     merged = json.loads(index_path.read_text(encoding="utf-8"))
     prefixes = tuple(f"{loc}/" for loc in others)
-    _write_index(index_path, merged["config"],
+    _write_index(index_path, dict(merged["config"], pipeline=PIPELINES.get(default, merged["config"]["pipeline"])),
                  [d for d in merged["docs"] if not d["location"].startswith(prefixes)])
     for loc in others:
         docs = [{**d, "location": d["location"][len(loc) + 1:]}
@@ -204,6 +212,7 @@ def fix_page(text: str, lang: str, default: str) -> str:
     - `__config`: search runs through our worker wrapper (whole-word Chinese
       queries), and a page of another language than the default finds its own
       search index and sitemap (`base` at its language root);
+    - the language selector's links carry the language of their text (`lang`).
     - valid HTML (the W3C checker, tests/test_html_valid.py): see valid_toggles
       and toc_title_label.
     """
@@ -216,6 +225,13 @@ def fix_page(text: str, lang: str, default: str) -> str:
     dialog = dialogs[0]
     name = html.escape(DIALOG_NAMES[lang], quote=True)
     edits.append((dialog.end - 1, dialog.end, f' aria-label="{name}">'))
+
+    # The language selector's links ("中文", "English") are in the language they
+    # name: a screen reader reads "中文" on an English page with a Chinese voice.
+    for link in tags.find("a", **{"class": "md-select__link"}):
+        hreflang = link.attrs.get("hreflang")
+        if hreflang and "lang" not in link.attrs:
+            edits.append((link.end - 1, link.end, f' lang="{html.escape(LANG_TAGS.get(hreflang, hreflang), quote=True)}">'))
 
     for link in tags.find("link", rel="alternate"):
         if "hreflang" in link.attrs:

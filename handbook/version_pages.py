@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from . import edition
 from . import versions as V
 from .citations import cite_en, cite_in_page, cite_zh
+from .typography import marked_html
 
 LABELS = {
     "zh": {
@@ -130,6 +131,11 @@ LABELS = {
 
 def _e(s: str) -> str:
     return html.escape(s, quote=True)
+
+
+def _t(s: str, lang: str) -> str:
+    """A text as HTML; on an English page its Chinese words marked lang="zh-Hans"."""
+    return marked_html(s) if lang == "en" else _e(s)
 
 
 def _d(d: date | None, lang: str) -> str:
@@ -307,11 +313,11 @@ def _version_item(h, r, v: V.Version, previous: V.Version | None, lang: str, tod
     parts = [f'<li class="version" id="{r.id}--{v.key}">',
              f'<p class="version-dates"><strong>{_e(head)}</strong></p>']
     if v.amendment:
-        parts.append(f'<p class="version-source">{L["source"]}{_e(V.amendment_text(v.amendment, lang))}</p>')
+        parts.append(f'<p class="version-source">{L["source"]}{_t(V.amendment_text(v.amendment, lang), lang)}</p>')
     text, standing_in = _text(v, lang)
     shown = L["repealed"] if text is None else text
     lang_attr = ' lang="zh-Hans"' if standing_in else ""
-    parts.append(f'<p class="version-text"{lang_attr}>{_e(shown)}'
+    parts.append(f'<p class="version-text"{lang_attr}>{_e(shown) if standing_in else _t(shown, lang)}'
                  + (f'<span class="version-pending">{L["pending"]}</span>' if standing_in else "")
                  + "</p>")
     if previous is not None:

@@ -97,6 +97,11 @@ def test_material_search_worker_messages():
         "Material's worker: message type 0 carries the index"
     assert re.search(r"case 2:let (\w)=(\w)\.data;try\{return\{type:3,data:\w+\.search\(\1\)", js), \
         "Material's worker: message type 2 carries the query string"
+    # The answer (type 3, {items: [[…]]}) goes out through the global postMessage, which
+    # handbook-search.js wraps to put a clause named by its number first.
+    assert re.search(r'addEventListener\("message",\w+=>[^;]*postMessage\(yield \w+\(\w\.data\)\)', js), \
+        "Material's worker: answers each message with the global postMessage"
+    assert re.search(r"items:\[\.\.\.\w+\.values\(\)\]", js), "Material's worker: result items, grouped"
 
 
 # ---------------------------------------------------------------- Material's page markup
@@ -139,6 +144,8 @@ def test_material_pages_have_what_the_dated_editions_rely_on():
         "Material's bundle: reads __config as it loads"
     assert re.search(r"type:0,data:\{config:\w+,docs:\w+,options:", bundle), \
         "Material's bundle: the search setup message"
+    alternate = (MATERIAL / "templates/partials/alternate.html").read_text(encoding="utf-8")
+    assert 'hreflang="{{ alt.lang }}" class="md-select__link"' in alternate
 
 
 def _page(site: Path, path: str):
@@ -162,6 +169,9 @@ def test_built_pages_carry_the_fixes(site_dir, path, lang):
     assert [t.attrs.get("form") for t in toggles] == [material.TOGGLES_FORM] * 2
     assert not any("autocomplete" in t.attrs for t in toggles)
     assert tags.find("form", id=material.TOGGLES_FORM, autocomplete="off")
+    # "中文" and "English" each in its own language.
+    links = tags.find("a", **{"class": "md-select__link"})
+    assert {t.attrs["hreflang"]: t.attrs.get("lang") for t in links} == {"zh": "zh-Hans", "en": "en"}
     if path.endswith("404.html"):
         homes = {t.attrs["hreflang"]: t.attrs["href"] for t in tags.find("a", **{"class": "md-select__link"})}
         assert homes == {"zh": "/", "en": "/en/"}

@@ -1,12 +1,13 @@
 /* The citation builder (/cite/): find clauses by number or by words, collect
    them, and copy the reference block (citations with short links, optionally the
-   clause text) or save each clause's QR code. ?ids=12-8,16-1 pre-fills it.
+   clause text) or save the QR codes: one per clause, and with several clauses one
+   for them all (this page with ?ids=c12-8,c16-1, which pre-fills it).
    The clause table is clauses.json (clause-table.js); the wording is ui-text.js. */
 import { parseRefs, refId, withLink } from "./citations.js";
 import { citationOn, clauseByNumber, clauseTable, everRenumbered, versionOn } from "./clause-table.js";
 import { copyText } from "./copy.js";
 import { qrDataUrl } from "./qr.js";
-import { LANG, localDay, shortUrl } from "./site.js";
+import { LANG, clauseUrl, langRoot, localDay, shortUrl } from "./site.js";
 import { fill, uiText } from "./ui-text.js";
 
 const T = uiText(LANG);
@@ -114,13 +115,23 @@ function init() {
   const choose = (id) => { if (!chosen.includes(id)) chosen.push(id); };
   const update = () => { render(); search(); };
 
-  function qrFigure(c) {
-    const target = shortUrl(c.id, lang());
+  function qrFigure(target, file, caption) {
     const img = el("img", { src: qrDataUrl(target), alt: fill(T.qrAlt, { target }), width: 132, height: 132 });
     img.setAttribute("data-target", target);
-    const save = el("a", { href: img.src, download: `${c.id}.svg`,
-                           textContent: fill(T.qrSave, { citation: cite(c, lang()) }) });
+    const save = el("a", { href: img.src, download: file, textContent: caption });
     return el("figure", {}, img, el("figcaption", {}, save));
+  }
+
+  /* One code per clause; with several, first one code for them all: this page, listing them. */
+  function qrFigures(rows) {
+    const figures = rows.map((c) => qrFigure(shortUrl(c.id, lang()), `${c.id}.svg`,
+                                             fill(T.qrSave, { citation: c.citation[lang()] })));
+    if (rows.length > 1) {
+      const ids = rows.map((c) => c.id).join(",");
+      const all = new URL(`cite/?ids=${ids}`, langRoot(lang())).href;
+      figures.unshift(qrFigure(all, "clauses.svg", fill(T.qrSaveAll, { count: rows.length })));
+    }
+    return figures;
   }
 
   function render() {
@@ -129,12 +140,12 @@ function init() {
       const rm = el("button", { type: "button", className: "cite-remove", textContent: T.remove });
       rm.setAttribute("aria-label", fill(T.removeLabel, { citation: cite(c, lang()) }));
       rm.addEventListener("click", () => { chosen = chosen.filter((x) => x !== c.id); update(); });
-      const li = el("li", {}, el("span", { textContent: cite(c, lang()) }), " ", rm);
+      const li = el("li", {}, el("a", { href: clauseUrl(c.id, lang()), textContent: cite(c, lang()) }), " ", rm);
       li.setAttribute("data-id", c.id);
       return li;
     }));
     output.value = citationBlock(rows, lang(), { withText: Boolean(withText && withText.checked) });
-    qr.replaceChildren(...rows.map(qrFigure));
+    qr.replaceChildren(...qrFigures(rows));
   }
 
   function search() {

@@ -2,7 +2,7 @@
    announcements, the citation builder), in both languages, side by side: one
    table, never a string inline in the code. A test checks both languages have
    the same keys and placeholders (tests/js/ui-text.test.mjs).
-   Placeholders: {citation}, {target}, {text}. */
+   Placeholders: {citation}, {target}, {text}, {count}. */
 
 export const TEXT = {
   zh: {
@@ -11,11 +11,12 @@ export const TEXT = {
     copyShort: "复制短链接（适合纸质文件）",
     copyVersion: "复制本版本的固定链接",
     copyZh: "复制中文引用",
+    copyZhPlain: "复制中文引用（不带链接，用于正文）",
     copyEn: "复制英文引用",
     bilingual: "中英对照",
     copied: {
       link: "已复制链接", short: "已复制短链接", version: "已复制本版本的固定链接",
-      zh: "已复制中文引用", en: "已复制英文引用",
+      zh: "已复制中文引用", zhPlain: "已复制中文引用（不带链接）", en: "已复制英文引用",
       block: "已复制引用文本",
     },
     manual: "此处无法自动复制：请选中下面的文字，按 Ctrl+C（⌘C）复制。",
@@ -58,6 +59,7 @@ export const TEXT = {
       copied: "已复制文件内容",
       repealed: "（本条删去）",
     },
+    qrSaveAll: "所选{count}条合用一个二维码（另存为 SVG）",
   },
   en: {
     button: "Link and citation: {citation}",
@@ -66,10 +68,11 @@ export const TEXT = {
     copyVersion: "Copy link to this version",
     copyZh: "Copy Chinese citation",
     copyEn: "Copy English citation",
+    copyZhPlain: "Copy Chinese citation without its link (for body text)",
     bilingual: "Side by side",
     copied: {
       link: "Link copied", short: "Short link copied", version: "Link to this version copied",
-      zh: "Chinese citation copied",
+      zh: "Chinese citation copied", zhPlain: "Chinese citation copied (without its link)",
       en: "English citation copied", block: "Reference block copied",
     },
     manual: "Copying is not available here: select the text and press Ctrl+C (⌘C).",
@@ -112,6 +115,7 @@ export const TEXT = {
       copied: "File text copied",
       repealed: "(clause deleted)",
     },
+    qrSaveAll: "One code for the {count} clauses chosen (save as SVG)",
   },
 };
 
