@@ -62,7 +62,7 @@ system-deps:
 # PDF and Word downloads in site/downloads/ (not precached: 11 MB nobody needs offline).
 build: system-deps venv node
 	@rm -rf site && mkdir -p build && : > build/build.log
-	@echo "正在生成手册（约1分钟；详细记录在 build/build.log）… Building the handbook…"
+	@echo "正在生成手册（约2至5分钟；详细记录在 build/build.log）… Building the handbook…"
 	@$(BIN)/mkdocs build --strict
 	@$(BIN)/python scripts/build_editions.py site >> build/build.log
 	@$(BIN)/python scripts/build_pyodide.py >> build/build.log

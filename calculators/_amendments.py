@@ -81,13 +81,19 @@ class AmendmentError(ValueError):
             self._word()
         return self
 
+    def short_zh(self) -> str:
+        """One line for the build's summary: the file, the line, what to do."""
+        where = f" 第{self.line}行" if self.line else ""
+        return f"{self.file}{where}：{self.zh}"
+
     def for_clerk(self, folder: str = "source/amendments") -> str:
         """The message as the build prints it: Chinese first, then English."""
         where = f"第{self.line}行，" if self.line else ""
         return "\n".join([
             "修改决定文件有误，手册没有生成。",
             f"  文件：{folder.rstrip('/')}/{self.file}",
-            f"  位置：{where}字段 {self.field}",
+            f"  位置：{where}字段 {self.field}" if not self.field.startswith("(") else
+            f"  位置：{where.rstrip('，') or '整个文件'}",
             f"  问题：{self.zh}",
             f"  (English: {self.file}: {'line ' + str(self.line) + ', ' if self.line else ''}"
             f"{self.field}: {self.en})",

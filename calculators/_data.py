@@ -80,6 +80,29 @@ def calculator_title(path: str) -> str:
     return TITLES[name][0] if name in TITLES else name
 
 
+def citation(h, cid: str, day) -> str:
+    """“财务管理制度”第2条 / “编办主任办公会议制度”第5条第④项: a clause as a clerk names
+    it, by the number it prints on `day` (None: as issued)."""
+    import re
+    row = h.row(cid)
+    name = re.sub(r"^[一二三四五六七八九十]+、\s*", "", getattr(row, "chapter_title_zh", "") or "")
+    number = h.number_on(cid, day) or (h.versions[cid][-1].former or row.number)
+    if row.sub:
+        parent = h.number_on(row.parent, day)
+        return f"“{name}”第{_history.number_value(parent) or row.item}条第{number}项"
+    if number.startswith("第"):
+        return f"“{name}”{number}"                     # 第一条
+    if number.endswith("、"):
+        return f"“{name}”第{number[:-1]}条"            # 一、 → 第一条
+    value = _history.number_value(number)
+    return f"“{name}”第{value if value is not None else row.item}条"
+
+
+def template_words(template: str) -> str:
+    """The words a calculator reads, its slots shown as ……: 每篇奖励……元."""
+    return _slots._SLOT.sub("……", template)
+
+
 def culprit(h, cid: str, day):
     """(amendment, index of its change) that last changed `cid` by `day`."""
     for a in reversed(h.amendments):
@@ -114,8 +137,9 @@ def resolve_on(h, day, raw: dict = RAW) -> tuple[dict, list]:
             field = f"changes[{index + 1}].zh" if amendment else f"{path}.text"
             line = amendment.line_of(field) if amendment else None
             facts = {"calculator": calculator_title(path), "clause": cid,
+                     "citation": citation(h, cid, day),
                      "date": "原始文本" if day is None else day.isoformat(),
-                     "words": table["text"],
+                     "words": template_words(table["text"]),
                      "slots": "、".join(f"{{{n}}}" for n, _ in _slots.slots(table["text"])) or "（无）"}
             if exc.kind == "bounds":
                 raise _amendments.AmendmentError(file, field, "slot_value", line, **facts,
@@ -127,8 +151,8 @@ def resolve_on(h, day, raw: dict = RAW) -> tuple[dict, list]:
             notices.append(_amendments.AmendmentError(
                 v.amendment.file, f"changes[{index + 1}]", "slot_repealed",
                 v.amendment.line_of(f"changes[{index + 1}]"), clause=cid,
-                date=v.in_force.isoformat(), calculator=calculator_title(path),
-                words=table["text"]))
+                citation=citation(h, cid, None), date=v.in_force.isoformat(),
+                calculator=calculator_title(path), words=template_words(table["text"])))
         _set(data, path, resolved)
     return data, notices
 
@@ -238,5 +262,6 @@ def unread_amounts(h) -> list:
                 out.append(_amendments.AmendmentError(
                     a.file, f"changes[{i + 1}].zh", "amount_unread",
                     a.line_of(f"changes[{i + 1}].zh"), clause=change.clause,
+                    citation=citation(h, change.clause, a.in_force),
                     amount=m.group(0), calculators="、".join(names)))
     return out

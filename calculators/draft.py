@@ -504,15 +504,19 @@ def check(d: Draft, existing=None) -> dict:
     for c in amendment.changes:
         old = h.version_on(c.clause, before_day)
         new = h.version_on(c.clause, amendment.in_force)
+        cite = _citation(h, c.clause, amendment.in_force if c.action == "insert" else before_day)
+        if c.action == "replace" and new is not None and old is not None and new.number != old.number:
+            cite += f"（施行后为第{_history.number_value(new.number)}条）" if not h.row(c.clause).sub \
+                else f"（施行后为第{new.number}项）"
         out["clauses"].append({
             "clause": c.clause, "action": c.action,
-            "citation": _citation(h, c.clause, amendment.in_force if c.action != "repeal" else before_day),
+            "citation": cite,
             "before": old.zh if old else None, "after": new.zh if new else None,
             "redline": redline(old.zh if old else "", new.zh if new else ""),
             "sentence": next((x["sentence"] for x in d.changes if x["clause"] == c.clause), "")})
     for cid, versions in h.versions.items():
         for v in versions:
-            if v.amendment is amendment and v.action == "renumber":
+            if v.amendment is amendment and v.former and v.number and v.former != v.number:
                 out["renumbered"].append({"clause": cid, "from": v.former, "to": v.number,
                                           "rules": chapters()[h.row(cid).chapter],
                                           "from_n": _history.number_value(v.former),
@@ -547,6 +551,15 @@ def draft(text: str, existing=None, history=None) -> dict:
     }
     if d.in_force and d.title_zh and d.changes:
         result |= check(d, existing)
+        # An error about one change is marked on the sentence it came from.
+        for error in result["errors"]:
+            m = re.match(r"changes\[(\d+)\]", error.get("field") or "")
+            if not m or int(m.group(1)) > len(d.changes):
+                continue
+            sentence = d.changes[int(m.group(1)) - 1]["sentence"]
+            for s in result["sentences"]:
+                if s["text"] == sentence:
+                    s.update(status="problem", problem_zh=error["zh"], problem_en=error["en"])
     else:
         result |= {"file_name": file_name(d), "toml": toml(d), "errors": [], "warnings": [],
                    "clauses": [], "values": [], "renumbered": []}

@@ -12,7 +12,9 @@ import logging
 import os
 from pathlib import Path
 
-from calculators import _amendments
+from datetime import timedelta
+
+from calculators import _amendments, _data
 
 from . import edition
 
@@ -45,8 +47,10 @@ def summary() -> str:
     h = versions.history()
     in_force = [a for a in h.amendments if a.in_force <= day]
     coming = [a for a in h.amendments if a.in_force > day]
-    pending = h.pending_translations()
-    lines = [f"手册已生成：文本截至{edition.date_zh(day)}，网址 {edition.site_url()}"]
+    pending = list(dict.fromkeys(cid for _, cid in h.pending_translations()))
+    address = ("本机预览（正式网址尚未设置）" if edition.site_url_is_default()
+               else f"网址 {edition.site_url()}")
+    lines = [f"手册已生成：文本截至{edition.date_zh(day)}，{address}"]
     if not h.amendments:
         lines.append("修改决定：没有（本手册为各项制度发布时的原始文本）。")
     else:
@@ -54,15 +58,26 @@ def summary() -> str:
         for a in h.amendments:
             state = "已施行" if a.in_force <= day else "尚未施行"
             acts = {"replace": "修改", "insert": "新增", "repeal": "废止"}
-            what = _list(f"{acts[c.action]}{c.clause}" for c in a.changes)
+            # As the decision names them: numbers of the day before (an insert: its own).
+            before = a.in_force - timedelta(days=1)
+            what = _list(f"{acts[c.action]}"
+                         f"{_data.citation(h, c.clause, a.in_force if c.action == 'insert' else before)}"
+                         for c in a.changes)
             if a.renumber:
                 what += "，条文顺序相应调整"
             lines.append(f"  · {versions.amendment_text(a, 'zh')}，{edition.date_zh(a.in_force)}起施行"
                          f"（{state}）：{what}")
     if pending:
-        lines.append(f"译文待补：{len(pending)}条（{_list(cid for _, cid in pending)}），"
+        lines.append(f"译文待补：{len(pending)}条（{_list(_data.citation(h, cid, day) for cid in pending)}），"
                      "英文页面暂显示中文正式文本，并注明译文待补。")
-    notes = [str(w) for w in _amendments.folder_warnings()] + versions.notices()
+    notes = [w.short_zh() for w in _amendments.folder_warnings()] + \
+        [n.short_zh() for n in versions.history().notices]
+    stale = versions.stale_notes(h)
+    if stale:
+        notes.append("条文顺序调整后，下列编者注中的条号可能已不对应（编者注按原始文本书写，"
+                     "页面已注明）：" + "；".join(f"{_data.citation(h, cid, None)}的编者注"
+                                              for cid in dict.fromkeys(c for c, _ in stale))
+                     + "。请告知技术人员核对，必要时补充编者注。")
     if edition.site_url_is_default():
         notes.append("网站地址尚未设置：PDF、Word文件和二维码中的网址是本机预览地址。"
                      "正式发布请运行 make publish（网址写在 source/site.toml）。")

@@ -52,7 +52,11 @@ def configured_site_url() -> str:
     try:
         data = tomllib.loads(SITE_FILE.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise EditionError(f"source/site.toml 无法读取，请写成 address = \"http://…/\"（{exc}）") from None
+        text = SITE_FILE.read_text(encoding="utf-8-sig", errors="replace")
+        hint = ("网址要用英文半角双引号括起来（切换到英文输入法再输入），"
+                if any(q in text for q in "“”‘’") else "")
+        raise EditionError(f"source/site.toml 无法读取：{hint}请写成 address = \"http://10.1.2.3/handbook/\" "
+                           f"这样的一行（{exc}）") from None
     url = data.get("address", "")
     if not isinstance(url, str):
         raise EditionError('source/site.toml：address 要用英文双引号括起来，例如 address = "http://10.1.2.3/"')

@@ -340,12 +340,11 @@ def changes_list(h: V.History, lang: str, to_root: str = "") -> str:
     if not h.amendments:
         return (f'{L["no_changes"]}\n{{: .changes-none }}\n\n'
                 f'[{L["original_link"]}]({to_root}v/{V.ORIGINAL}/index.md)\n')
-    rows, by_id = V.table()
     today = edition.as_of()
     out = []
     for a in reversed(h.amendments):
         title = a.title_zh if lang == "zh" else (a.title_en or a.title_zh)
-        heading = f"《{title}》" if lang == "zh" else title
+        heading = f"《{V.in_title_marks(title)}》" if lang == "zh" else title
         out += [f"## {V.md_escape(heading)} {{: #{_e(a.slug)} }}", ""]
         facts = [V.md_escape(a.number)] if a.number else []
         if a.adopted:
@@ -356,7 +355,12 @@ def changes_list(h: V.History, lang: str, to_root: str = "") -> str:
             facts.append(L["in_force"].format(date=_d(a.in_force, lang)))
         out += [" · ".join(facts), "{: .change-facts }", ""]
         links = []
+        # Each clause named as the decision names it: by its number the day before the
+        # decision takes effect (an insert: the number it takes then).
+        _, before = V.table(a.in_force - timedelta(days=1))
+        _, then = V.table(a.in_force)
         for ch in a.changes:
+            by_id = then if ch.action == "insert" else before
             row = by_id[ch.clause]
             links.append(f"[{V.md_escape(cite_in_page(row, by_id, lang))}]"
                          f"({to_root}{row.page}.md#{row.id})"

@@ -43,6 +43,7 @@ LABELS = {
         "repealed_text": "〔本条已废止〕",
         "amended": "本条根据{amendment}修改，自{date}起施行。",
         "renumbered": "条文顺序根据{amendment}调整，本条序号自{date}起改变。",
+        "note_original": "下面的编者注是就本手册发布时的原始文本所写，其中的条号按原始文本。",
         "former": "（{former}）",
         "repealed_renumbered": "〔{former}，已废止〕",
         "inserted": "本条根据{amendment}新增，自{date}起施行。",
@@ -70,6 +71,7 @@ LABELS = {
         "repealed_text": "[Repealed]",
         "amended": "Amended by {amendment}, in force from {date}.",
         "renumbered": "Renumbered by {amendment}, with effect from {date}.",
+        "note_original": "The editor's note below was written for the text as issued; the clause numbers in it are those of that text.",
         "former": "(Formerly {former}.) ",
         "repealed_renumbered": "[Former {former}, repealed]",
         "inserted": "Inserted by {amendment}, in force from {date}.",
@@ -239,6 +241,9 @@ def repealed_text(v, number: str, lang: str) -> str:
     return f"{en_printed(number)} {L['repealed_text']}"
 
 
+in_title_marks = _amendments.in_title_marks
+
+
 def renumbered_away(row) -> bool:
     """A repealed clause whose number went to another clause in a renumbering."""
     if row.status != "repealed" or not row.since:
@@ -270,6 +275,19 @@ def cite_version(c, by_id, v: Version, lang: str, current: Version | None) -> st
     return base + L["version_cite"].format(label=label)
 
 
+def cite_repealed(c, by_id, v: Version, lang: str) -> str:
+    """《…》“财务管理制度”第7条（已废止）; under a renumbering, whose number another
+    clause now prints: 《…》“财务管理制度”原第7条（已废止）."""
+    base = cite_zh(c, by_id) if lang == "zh" else cite_en(c, by_id)
+    away = bool(v.former and not v.number)
+    if lang == "zh":
+        if away:
+            base = re.sub(r"(第[^第]*条)", r"原\1", base, count=1)
+        return base + "（已废止）"
+    if away:
+        base = base.replace(", cl. ", ", former cl. ").replace(", art. ", ", former art. ")
+    return base + " (repealed)"
+
 # ---------------------------------------------------------------- Markdown
 def md_escape(text: str) -> str:
     """Clause text as literal Markdown: no list, emphasis, link or HTML."""
@@ -298,8 +316,40 @@ def _status_md(lines: list[str], text: str, link: tuple[str, str] | None, cls: s
     lines += [body, f"{{: .version-line .{cls} }}", ""]
 
 
+# A note that names a clause by its number (本章第8条, clause 10): it may name another
+# clause once the chapter is renumbered.
+NOTE_NUMBER = re.compile(r"第\s*[0-9一二三四五六七八九十]+\s*条|\b(?:clause|cl\.|article|art\.)\s*\d+", re.I)
+
+
+def renumbered_by(h: History, chapter: int, day: date | None) -> bool:
+    """Whether some clause of the chapter printed another number by `day`."""
+    return any(v.former and v.in_force and (day is None or v.in_force <= day)
+               for cid in h.order if h.row(cid).chapter == chapter for v in h.versions[cid])
+
+
+def note_stale(h: History, cid: str, v: Version | None, day: date, notes: list[str]) -> bool:
+    """An editor's note was written for the text as issued: it may not fit a clause
+    since amended, or a chapter since renumbered when it names a clause by number."""
+    if not notes or v is None:
+        return False
+    if v.action is not None:
+        return True
+    return renumbered_by(h, h.row(cid).chapter, day) and any(NOTE_NUMBER.search(n) for n in notes)
+
+
+def stale_notes(h: History, day: date | None = None) -> list[tuple[str, str]]:
+    """(clause id, note) of the notes that name a clause by number in a chapter
+    renumbered by `day` (default: any time): for the build's summary."""
+    rows, _ = extractor.original_table()
+    out = []
+    for r in rows:
+        if renumbered_by(h, r.chapter, day):
+            out += [(r.id, n) for n in r.notes_zh if NOTE_NUMBER.search(n)]
+    return out
+
+
 def clause_block(h: History, cid: str, lang: str, day: date, to_root: str, page: str,
-                 pinned: bool = False, link_base: str = "/") -> list[str]:
+                 pinned: bool = False, link_base: str = "/", notes: list | None = None) -> list[str]:
     """The Markdown of one clause as it stands on `day`: its paragraph (with the
     version's link and citation as data attributes), then a line saying how it
     changed, then any change to come. `pinned`: the page is a point-in-time page."""
@@ -329,6 +379,9 @@ def clause_block(h: History, cid: str, lang: str, day: date, to_root: str, page:
     if v is not current:     # the citation names the version (the hook adds the others)
         attrs["data-cite-zh"] = cite_version(row, by_id, v, "zh", current)
         attrs["data-cite-en"] = cite_version(row, by_id, v, "en", current)
+    elif v.repealed:         # a repealed clause is cited as one, by the number it had
+        for cl in ("zh", "en"):
+            attrs[f"data-cite-{cl}"] = cite_repealed(row, by_id, v, cl)
     classes = ["clause"]
     if v.repealed:
         text = repealed_text(v, v.number, lang)
@@ -357,6 +410,8 @@ def clause_block(h: History, cid: str, lang: str, day: date, to_root: str, page:
         _status_md(out, L["pending"].format(date=date_text(v.in_force, lang),
                                             amendment=amendment_text(v.amendment, lang)),
                    None, "version-line--pending")
+    if note_stale(h, cid, v, day, notes or []):
+        _status_md(out, L["note_original"], None, "version-line--note")
     later = h.coming(cid, day)
     if pinned and later:   # a past version says what followed, and links to the text in force
         nv = later[0]
@@ -431,7 +486,7 @@ def chapter_markdown(lang: str, chapter: int, day: date | None = None, *,
             break
         c = by_line.get(i)
         if c is not None:
-            out += clause_block(h, c.id, lang, day, to_root, page, pinned, link_base)
+            out += clause_block(h, c.id, lang, day, to_root, page, pinned, link_base, c.notes)
             i = c.end
             continue
         line = src[i]

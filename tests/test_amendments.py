@@ -323,9 +323,10 @@ def test_an_untranslated_amendment_shows_the_chinese_with_a_notice_on_the_englis
     assert p.ids["c18-2"].get("lang") == "zh-Hans"
     assert "Translation pending" in body(p) and "Chinese text, which governs" in body(p)
     summary = (after / "summary.txt").read_text(encoding="utf-8")     # the build's closing summary
-    assert "译文待补：1条（c18-2）" in summary, summary
+    assert "译文待补：1条（“卫生管理制度”第二条）" in summary, summary
     assert "修改决定：共3项，已施行2项，尚未施行1项。" in summary, summary
-    assert "c12-11中有金额“500元”" in summary, summary      # the inserted sympathy payment
+    assert "“财务管理制度”第11条中有金额“500元”" in summary, summary      # the inserted sympathy payment
+    assert "修改“卫生管理制度”第二条、废止“卫生管理制度”第三条、新增“财务管理制度”第11条" in summary, summary
 
 
 def test_after_the_date_clauses_json_carries_each_version(after):

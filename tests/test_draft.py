@@ -200,3 +200,11 @@ def test_make_draft_exits_2_listing_the_unread_sentences(tmp_path):
     assert run.returncode == 2
     assert "？ 一、将“财务管理制度”第2条与第3条合并为一条" in run.stdout
     assert "未生成文件" in run.stderr and not (tmp_path / "out").exists()
+
+
+def test_an_error_of_the_build_is_marked_on_its_sentence(none_recorded):
+    item = "将“财务管理制度”第8条中的“原则上给予慰问金800元”修改为“原则上给予800元慰问”"
+    r = draft.draft(decision(item))
+    marked = [s for s in r["sentences"] if s["status"] == "problem"]
+    assert [s["text"] for s in marked] == [f"一、{item}"]
+    assert "“财务管理制度”第8条" in marked[0]["problem_zh"] and "{" not in marked[0]["problem_zh"]

@@ -38,7 +38,9 @@ def on_config(config):
     try:
         pending = versions.validate()
     except versions.AmendmentError as exc:
-        raise PluginError("\n" + clerk_report.error_text(exc)) from None
+        # The clerk's message alone (no "ERROR -", no "Aborted with a BuildError!").
+        print(clerk_report.error_text(exc), file=sys.stderr)
+        raise SystemExit(1) from None
     # Warnings and notices are in the summary the build ends with (make build);
     # only HANDBOOK_STRICT_TRANSLATION turns pending translations into an error.
     if pending and versions.strict_translation():

@@ -169,7 +169,8 @@ def test_words_a_calculator_relies_on_changed_stop_the_build(tmp_path, use_amend
     error = caught.value
     assert error.file == "2028-01-01-threshold.toml" and error.field == "changes[1].zh"
     assert error.line == 6
-    assert "c12-2" in error.zh and "元以上重大开支报请主任办公会议定" in error.zh
+    assert "“财务管理制度”第2条" in error.zh and "……元以上重大开支报请主任办公会议定" in error.zh
+    assert "{" not in error.zh                 # no slot names, no code names
     assert "请将本决定交技术人员处理" in error.zh
 
 

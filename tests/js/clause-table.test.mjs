@@ -61,3 +61,9 @@ test("the 404 helper: a short link is an id, words are read by today's numbering
   assert.equal(suggestion("/c/第十一章第6条/", "/", table, "2027-05-01"), "/ch11/#c11-7");
   assert.equal(suggestion("/c/第十一章第6条/", "/", table, "2027-03-01"), "/ch11/#c11-6");
 });
+
+test("c11-6 is a clause's id; 11-6 a printed number, read by the date", () => {
+  assert.deepEqual(findClauses("c11-6", table, "2027-04-01").map((c) => c.id), ["c11-6"]);
+  assert.deepEqual(findClauses("11-6", table, "2027-04-01").map((c) => c.id), ["c11-7"]);
+  assert.deepEqual(findClauses("11-6", table, "2027-03-01").map((c) => c.id), ["c11-6"]);
+});

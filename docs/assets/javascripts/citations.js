@@ -71,8 +71,10 @@ function patterns(chapters) {
     [/(?:ch(?:apter)?\.?)\s*(\d{1,3})\s*[,，]?\s*(?:cl(?:ause)?|art(?:icle)?|item|para(?:graph)?)\.?\s*(\d{1,3})(?:\s*\((\d{1,2})\))?/iy,
       (m) => ({ chapter: +m[1], item: +m[2], sub: m[3] ? +m[3] : null })],
     // c12-8 · 12-8 · 12.8 · 1-5-4 · 1-5(4) · 1.5.4 · art. 12.8 · clause 12-8 · § 12.8 · 第12.8条
-    [/(?<![\d.-])(?:(?:art(?:icle)?|cl(?:ause)?|§)\.?\s*|第)?c?(\d{1,3})\s*[-.]\s*(\d{1,3})(?:\s*[-.]\s*(\d{1,2})|\((\d{1,2})\))?(?![\d.-]*\d)条?/iy,
-      (m) => ({ chapter: +m[1], item: +m[2], sub: m[3] ? +m[3] : (m[4] ? +m[4] : null) })],
+    // (c12-8 is a clause's id, `id: true`: the clause whatever number it prints now)
+    [/(?<![\d.-])(?:(?:art(?:icle)?|cl(?:ause)?|§)\.?\s*|第)?(c?)(\d{1,3})\s*[-.]\s*(\d{1,3})(?:\s*[-.]\s*(\d{1,2})|\((\d{1,2})\))?(?![\d.-]*\d)条?/iy,
+      (m) => ({ chapter: +m[2], item: +m[3], sub: m[4] ? +m[4] : (m[5] ? +m[5] : null),
+                ...(m[1] ? { id: true } : {}) })],
     // 第十二章 · chapter 12 · ch. 12 · c12 (a whole chapter)
     [new RegExp(`第?${NUM}章`, "y"), (m) => ({ chapter: toNumber(m[1]), item: null, sub: null })],
     [/(?:ch(?:apter)?\.?\s*|c)(\d{1,3})(?![\d-])/iy, (m) => ({ chapter: +m[1], item: null, sub: null })],

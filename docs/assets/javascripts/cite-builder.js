@@ -18,7 +18,7 @@ const MAX_RESULTS = 30;
     (c12-8) names that clause whatever its printed number. */
 export function clausesOf(ref, table, day = localDay(), byId = false) {
   if (ref.item !== null) {
-    const c = byId ? table.byId[refId(ref)] : clauseByNumber(table, ref, day);
+    const c = byId || ref.id ? table.byId[refId(ref)] : clauseByNumber(table, ref, day);
     return c ? [c] : [];
   }
   return table.rows.filter((c) => c.chapter === ref.chapter && versionOn(c, day));
@@ -159,7 +159,7 @@ function init() {
       b.setAttribute("data-id", c.id);
       b.addEventListener("click", () => { choose(c.id); update(); });
       const text = el("span", { className: "cite-result-text",
-                                textContent: `${cite(c, LANG)}  ${wordsOn(c, noticeDay(), LANG)}` });
+                                textContent: `${citationOn(c, noticeDay(), LANG)}  ${wordsOn(c, noticeDay(), LANG)}` });
       results.appendChild(el("li", {}, b, text));
     }
   }
