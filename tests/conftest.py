@@ -25,19 +25,7 @@ def site_dir() -> Path:
     return site
 
 
-def build_pages(out: Path, as_of: str, amendments: Path | None) -> Path:
-    """The MkDocs pages only (no engine, no documents) built as of a day with an
-    amendments folder: enough for what the pages and their scripts show."""
-    import subprocess
-    env = {**os.environ, "HANDBOOK_AS_OF": as_of, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("HANDBOOK_AMENDMENTS", None)
-    if amendments is not None:
-        env["HANDBOOK_AMENDMENTS"] = str(amendments)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
-    if result.returncode:
-        pytest.fail(f"building the pages as of {as_of} failed:\n{result.stderr[-3000:]}")
-    return out
+from sitebuild import build_pages  # noqa: E402  (the pages of a day, with amendments)
 
 
 @pytest.fixture(scope="session")

@@ -70,7 +70,7 @@ def test_the_amounts_follow_the_text_on_the_calculator_pages(clerk_site):
 @pytest.fixture(scope="module")
 def before(tmp_path_factory):
     """The same decision, built the day before it takes effect (a renumbering to come)."""
-    from conftest import ROOT, build_pages
+    from sitebuild import ROOT, build_pages
     return build_pages(tmp_path_factory.mktemp("clerk-before"), "2027-03-31",
                        ROOT / "tests" / "fixtures" / "amendments" / "clerk")
 
