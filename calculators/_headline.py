@@ -3,7 +3,7 @@
 [headlines.*] of each messages/<calculator>.toml."""
 from __future__ import annotations
 
-from . import _dated
+from . import _dated, leave
 from ._data import rule
 from ._messages import output_words, pair
 from ._wording import filled
@@ -65,6 +65,26 @@ def _leave_approval(f: dict, v: dict):
 def _annual_leave(f: dict, v: dict):
     if f["days"] is None:  # c8-3 repealed
         return "annual_leave.repealed", {}
+    part = _annual_leave_days(f, v)
+    sick = v["sick_leave_months"]
+    if "sick_leave" in f["reasons"] and v.get("work_start") is not None:
+        raised = leave.limit_raised_in_year(v["work_start"], v["as_of"])
+        if raised and sick < raised[1]["sick_leave_months"]:
+            # The stricter reading decided it: the headline says so, and the other outcome.
+            day, reached = raised
+            return [part, ("annual_leave.sick_limit_year", {
+                "date": day.isoformat(), "years": reached["from_years"],
+                "limit": f["sick_leave_limit_months"], "higher": reached["sick_leave_months"]})]
+    elif v.get("work_start") is None and f["entitlement_days"]:
+        raised = leave.limit_raised_by_years(v["years_worked"])
+        if raised and raised[1]["sick_leave_months"] <= sick < raised[0]["sick_leave_months"]:
+            return [part, ("annual_leave.sick_limit_crossing", {
+                "years": raised[0]["from_years"], "lower": raised[1]["sick_leave_months"],
+                "sick": sick})]
+    return part
+
+
+def _annual_leave_days(f: dict, v: dict):
     if f["days"] == 0:
         if f["reasons"]:
             why = [filled(pair(output_words("annual_leave", "reasons")["values"][reason]),

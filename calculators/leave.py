@@ -139,9 +139,41 @@ def tier_by_dates(work_start: date, as_of: date):
 #        请病假累计2个月/3个月/4个月以上的。
 # 多于 excludes the number; 以上 includes it.
 # Art. 4(3)-(5) set the sick-leave limit by 累计工作 years (实施办法 art. 2: by 工作
-# 年限), not by the band of days: 从下月起 (art. 2) delays only the days. So in the
-# month after an anniversary the limit is already the new band's (满10年: 3
-# months), while the days are still the old band's.
+# 年限), not by the band of days: 从下月起 (art. 2) delays only the days.
+# Losing 当年的年休假 is an outcome for the whole year, and when the sick leave
+# was taken is not asked. So in the year a band is reached, the limit is the
+# lower one of the band before (the stricter reading: the sick leave may have
+# reached it before the anniversary): the year's lowest, the band held on
+# 1 January, or the first band in the year it is reached. The answer says so,
+# and says when the higher limit would keep the leave.
+def year_limit_tier(work_start: date, as_of: date) -> dict:
+    """The band whose sick-leave limit decides the leave of as_of's year."""
+    new_year = date(as_of.year, 1, 1)
+    held = tier_for(full_years(work_start, new_year)) if work_start <= new_year else None
+    return held or _tiers()[0]
+
+
+def limit_raised_in_year(work_start: date, as_of: date):
+    """(the day a band is reached in as_of's year, that band) when the band
+    raises the sick-leave limit after 1 January; else None."""
+    lowest = year_limit_tier(work_start, as_of)
+    reached = tier_for(full_years(work_start, date(as_of.year, 12, 31)))
+    if reached is None or reached["sick_leave_months"] <= lowest["sick_leave_months"]:
+        return None
+    return _anniversary(work_start, reached["from_years"]), reached
+
+
+def limit_raised_by_years(years) -> tuple | None:
+    """With years worked alone: (the band, the one before) when the years lie in
+    the year a band is reached, which may have been this year."""
+    tiers = _tiers()
+    for before, tier in zip(tiers, tiers[1:]):
+        if (tier["from_years"] <= years < tier["from_years"] + 1
+                and tier["sick_leave_months"] > before["sick_leave_months"]):
+            return tier, before
+    return None
+
+
 def cancelling_reasons(tier: dict, limit_tier: dict, v: dict) -> list:
     reasons = []
     if v["vacation_days"] > tier["days"]:
@@ -239,13 +271,15 @@ def compute_annual(v: dict) -> Answer:
                         previous=previous, text=next_month["text"])
     if tier is None:
         return answer
-    # The sick-leave limit goes by the full years (see cancelling_reasons).
-    limit_tier = tier_for(years) or tier
+    # The sick-leave limit: by the years, the lowest of the year (year_limit_tier).
+    limit_tier = (year_limit_tier(v["work_start"], v["as_of"]) if by_dates
+                  else tier_for(years) or tier)
     reasons = cancelling_reasons(tier, limit_tier, v)
     answer.set(sick_leave_limit_months=limit_tier["sick_leave_months"])
-    if limit_tier is not tier:
+    if limit_tier["from_years"] > tier["from_years"]:
         answer.note("annual_leave.sick_limit_by_years", years=years,
                     limit=limit_tier["sick_leave_months"], days=tier["days"])
+    _year_limit_notes(v, limit_tier, answer)
     if reasons:
         days = 0
     elif v["vacation_days"] > 0:
@@ -268,6 +302,28 @@ def compute_annual(v: dict) -> Answer:
         answer.note("annual_leave.next_year", next_year["clause"], text=next_year["text"])
     answer.note("annual_leave.none" if days == 0 else "annual_leave.days", days=days)
     return answer
+
+
+def _year_limit_notes(v: dict, limit_tier: dict, answer: Answer) -> None:
+    """Say which limit decides the year, and when the other would decide otherwise."""
+    sick = v["sick_leave_months"]
+    if v["work_start"] is not None:
+        raised = limit_raised_in_year(v["work_start"], v["as_of"])
+        if raised is None:
+            return
+        day, reached = raised
+        facts = {"date": day.isoformat(), "years": reached["from_years"],
+                 "limit": limit_tier["sick_leave_months"],
+                 "higher": reached["sick_leave_months"], "sick": sick}
+        answer.note("annual_leave.sick_limit_year", **facts)
+        if limit_tier["sick_leave_months"] <= sick < reached["sick_leave_months"]:
+            answer.note("annual_leave.sick_limit_year_other", **facts)
+        return
+    raised = limit_raised_by_years(v["years_worked"])
+    if raised and raised[1]["sick_leave_months"] <= sick < raised[0]["sick_leave_months"]:
+        answer.note("annual_leave.sick_limit_crossing", years=raised[0]["from_years"],
+                    lower=raised[1]["sick_leave_months"],
+                    limit=raised[0]["sick_leave_months"], sick=sick)
 
 
 def _previous_days(tier: dict):
