@@ -37,8 +37,7 @@ def _condolence(f: dict, v: dict):
     if low != high:
         return "condolence.range", {"amount_min": low, "amount_max": high}
     if v["event"] == "hospitalization":
-        return ("condolence.in_principle_special" if f["refer_to_meeting"]
-                else "condolence.in_principle"), {"amount": low}
+        return "condolence.in_principle", {"amount": low}
     return "condolence.fixed", {"amount": low}
 
 
