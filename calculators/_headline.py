@@ -3,7 +3,9 @@
 [headlines.*] of each messages/<calculator>.toml."""
 from __future__ import annotations
 
-from . import _dated, leave
+from datetime import date
+
+from . import _dated, _holidays, leave
 from ._data import rule
 from ._messages import output_words, pair
 from ._wording import filled
@@ -112,10 +114,16 @@ def _expenditure(f: dict, v: dict):
         return key + "_only", {}
     if f["reimburse_by"] is None:  # no date of spending: what applies without one
         return key + "_no_date", {"days": reimbursement["days"]}
+    owed = None
     if f.get("deadline_day_off") and f.get("last_working_day"):
-        key += "_day_off"
-    parts = [(key, {"date": f["reimburse_by"], "last_day": f.get("last_working_day")})]
-    if f.get("adjustments_known") is False:
+        # Past the notices, an owed day off (补假) is named as such: it is probable.
+        owed = _holidays.compensatory(date.fromisoformat(f["reimburse_by"]))
+        key += "_compensatory" if owed else "_day_off"
+    parts = [(key, {"date": f["reimburse_by"], "last_day": f.get("last_working_day"),
+                    "holiday": owed})]
+    if f.get("deadline_day_off") is None:   # not even the law's holidays are known
+        parts.append(("expenditure.unknown_year", {"year": f["reimburse_by"][:4]}))
+    elif f.get("adjustments_known") is False:
         parts.append(("expenditure.provisional", {"year": f["reimburse_by"][:4]}))
     return parts
 
