@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import _dated, _holidays, leave
+from . import _dated, _holidays, leave, rewards
 from ._data import rule
 from ._messages import output_words, pair
 from ._wording import filled
@@ -45,16 +45,30 @@ def _condolence(f: dict, v: dict):
 
 def _rewards(f: dict, v: dict):
     months = f.get("shortfall_months")
-    if months:
-        part = "rewards.total_short", {"total": f["total"], "months": months}
-    elif months == [] and f.get("pending_months"):
-        part = "rewards.total_so_far", {"total": f["total"], "months": f["pending_months"]}
-    elif months == []:
-        part = "rewards.total_complete", {"total": f["total"]}
-    else:
+    if months is None:
         return "rewards.total", {"total": f["total"]}
+    today = v.get("requested") or v["date"]
+    current = (today.year, today.month)
+    in_progress, not_begun = rewards.split_pending(f.get("pending_months") or [], current)
+    if months:
+        parts = [("rewards.total_short", {"total": f["total"], "months": months})]
+    elif rewards.period_start(v) >= current:   # no month of the period is over yet
+        parts = [("rewards.total_none_over", {"total": f["total"]})]
+        in_progress = not_begun = []            # the explanation says which
+    elif in_progress or not_begun:
+        parts = [("rewards.total_so_far", {"total": f["total"]})]
+    else:
+        parts = [("rewards.total_complete", {"total": f["total"]})]
+    if in_progress and not_begun:
+        parts.append(("rewards.pending_both", {"current": in_progress, "later": not_begun}))
+    elif in_progress:
+        parts.append(("rewards.pending_in_progress", {"months": in_progress}))
+    elif not_begun:
+        parts.append(("rewards.pending_not_begun", {"months": not_begun}))
     undated = sum(1 for article in v["articles"] if article["month"] is None)
-    return [part, ("rewards.undated", {"count": undated})] if undated else part
+    if undated:
+        parts.append(("rewards.undated", {"count": undated}))
+    return parts if len(parts) > 1 else parts[0]
 
 
 def _leave_approval(f: dict, v: dict):

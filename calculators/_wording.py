@@ -68,6 +68,14 @@ def _moves(moves, lang: str) -> str:
     return _word("moves.separator", lang).join(parts)
 
 
+def _quoted(text, lang: str) -> str:
+    """A clause's words, which the Chinese messages quote in “”: quotation marks
+    inside them become the inner ‘’ (GB/T 15834), e.g. “‘十.一’春节长假……”."""
+    if lang != "zh" or not isinstance(text, str):
+        return _shown(text, lang)
+    return text.replace("“", "‘").replace("”", "’")
+
+
 def _ordinal(n: int) -> str:
     """English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st..."""
     teens = (n // 10) % 10 == 1
@@ -137,7 +145,10 @@ def _amendment(summary, lang: str) -> str:
 # Parameters that need words, not just text.
 _SPECIAL = {"holiday": _holiday, "moves": _moves, "date": _date, "last_day": _date,
             "months": _months, "n_days": _n_days, "session": _session,
-            "today": _date, "weeks": _weeks, "per_year": _times,
+            "today": _date, "weeks": _weeks, "per_year": _times, "text": _quoted,
+            "current": _months, "later": _months,
+            "start_month": lambda month, lang: _months([month], lang),
+            "end_month": lambda month, lang: _months([month], lang),
             # words already in both languages: {"zh": [...], "en": [...]}
             "because": lambda value, lang: _shown(value[lang], lang),
             "sessions": lambda sessions, lang: _word("moves.separator", lang).join(

@@ -78,7 +78,7 @@ _READINGS = {
 }
 
 # 直系亲属 is not defined by the rules, and its two readings differ exactly here:
-# the common definition in personnel rules (父母、配偶和子女, e.g. [80]劳总薪字29号)
+# the common definition in personnel rules (父母、配偶和子女, e.g. 〔1980〕劳总薪字29号)
 # takes in the spouse and not grandparents or grandchildren; the narrow legal
 # sense (直系血亲) the reverse. c12-10 names 配偶 beside 直系亲属, which supports the
 # narrow reading, but does not settle it. Neither yes nor no: the Office decides.

@@ -68,10 +68,12 @@ def _deadline_notes(spent_on, deadline, answer: Answer) -> None:
     if off:
         holiday = _holidays.holiday_key(deadline)
         owed = _holidays.compensatory(deadline)
-        key = ("deadline_holiday" if holiday else "deadline_compensatory" if owed
-               else "deadline_weekend")
-        answer.note(f"expenditure.{key}", deadline=deadline.isoformat(),
-                    holiday=holiday or owed, working=shown)
+        facts = {"deadline": deadline.isoformat(), "holiday": holiday or owed, "working": shown}
+        if holiday:
+            answer.note("expenditure.deadline_holiday", **facts)
+        else:   # an owed day off (补假) past the notices, or a weekend
+            answer.note("expenditure.deadline_compensatory" if owed
+                        else "expenditure.deadline_weekend", **facts)
     # Past the notices, an owed day off (补假) passed over before the deadline is
     # named too: it is why the last working day is earlier than a reader expects.
     if working is not None:

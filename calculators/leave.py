@@ -235,10 +235,10 @@ def compute_annual(v: dict) -> Answer:
                next_tier_from=None if starts is None else starts.isoformat(),
                next_tier_days=None if following is None else following["days"])
     if by_dates:
-        answer.note("annual_leave.dates", work_start=v["work_start"].isoformat(),
-                    as_of=v["as_of"].isoformat(), years=years)
-        if v["work_start"].month == 2 and v["work_start"].day == 29:
-            answer.note("annual_leave.leap_day")
+        answer.note("annual_leave.dates" if years else "annual_leave.dates_under_one",
+                    work_start=v["work_start"].isoformat(), as_of=v["as_of"].isoformat(),
+                    years=years, first=tiers[0]["from_years"])
+        _leap_day_note(v["work_start"], years, following, answer)
     if tier is None:
         answer.set(days=0, entitlement_days=0, reasons=[], sick_leave_limit_months=None)
         answer.note("annual_leave.under_first_tier_dates" if by_dates
@@ -324,6 +324,20 @@ def _year_limit_notes(v: dict, limit_tier: dict, answer: Answer) -> None:
         answer.note("annual_leave.sick_limit_crossing", years=raised[0]["from_years"],
                     lower=raised[1]["sick_leave_months"],
                     limit=raised[0]["sick_leave_months"], sick=sick)
+
+
+def _leap_day_note(work_start: date, years: int, following, answer: Answer) -> None:
+    """Work begun on 29 February: the Civil Code's rule (the last day of the month)
+    is said when an anniversary the answer counts, the last one passed or the next
+    band's, falls in a common year, on 28 February; in a leap year it has no part."""
+    if (work_start.month, work_start.day) != (2, 29):
+        return
+    counted = [_anniversary(work_start, years)] if years else []
+    if following is not None:
+        counted.append(_anniversary(work_start, following["from_years"]))
+    common = [day for day in counted if day.day != work_start.day]
+    if common:
+        answer.note("annual_leave.leap_day", date=common[0].isoformat())
 
 
 def _previous_days(tier: dict):

@@ -283,3 +283,50 @@ def _check_ics(result):
         while day < end:
             assert _working(day), day
             day += timedelta(days=1)
+
+
+@pytest.mark.parametrize("reading", READINGS)
+def test_meeting_calendar_says_which_day_moved_a_meeting(reading):
+    """Every year the holidays are known, both readings: a moved meeting names the
+    day that stopped it, that day is what the note calls it (a holiday is a day
+    off; a later day of a session is not passed off as the first), and every
+    working day on the way that another meeting holds is named too."""
+    from calculators import _wording
+    moved = inside = skipped = 0
+    for year in [*DATA_YEARS, *ALL_LAW_YEARS]:
+        result = calculators.run("meeting_calendar", {"year": year, "week_reading": reading})
+        held = {}
+        for meeting in result["meetings"]:
+            for day in meeting["days"]:
+                held[day] = meeting
+        for meeting in result["meetings"]:
+            if "moved_from" not in meeting:
+                continue
+            moved += 1
+            proposed = date.fromisoformat(meeting["moved_from"])
+            blocked = date.fromisoformat(meeting["blocked_day"])
+            count = len(meeting["days"])
+            assert proposed <= blocked < proposed + timedelta(days=count), meeting
+            zh, en = meeting["note_zh"], meeting["note_en"]
+            if meeting["moved_because"] in ("holiday", "compensatory"):
+                assert _holidays.is_working_day(blocked) is False, meeting
+                name = _wording._holiday(meeting["holiday"], "zh")
+                assert name in zh, meeting
+                found = (_holidays.holiday_key(blocked) or _holidays.compensatory(blocked))
+                assert found == meeting["holiday"], meeting
+            elif meeting["moved_because"] == "meeting":
+                assert held.get(blocked.isoformat()) not in (None, meeting), meeting
+            if blocked == proposed:
+                assert zh.startswith(f"原建议日期 {proposed.isoformat()} "), zh
+            else:
+                assert f"会包含 {blocked.isoformat()}" in zh and "would have included" in en
+                assert f"原建议日期 {proposed.isoformat()} 是" not in zh, zh
+                inside += 1
+            first = date.fromisoformat(meeting["days"][0])
+            for i in range((first - proposed).days):
+                day = proposed + timedelta(days=i)
+                other = held.get(day.isoformat())
+                if day != blocked and other not in (None, meeting) and _holidays.is_working_day(day):
+                    assert day.isoformat() in zh and day.isoformat() in en, (day, meeting)
+                    skipped += 1
+    assert moved > 100 and inside >= 5 and skipped >= 10, (moved, inside, skipped)
