@@ -45,7 +45,7 @@ def test_the_engine_is_the_self_hosted_pyodide_with_the_wheel(pyodide_run, site_
     assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
     # Its dependencies, the holiday notices and the lunar calendar (the law-fixed
     # holidays of later years), are registered beside it and load with it.
-    assert sorted(entry["depends"]) == ["borax", "chinese-calendar"]   # in the order of pyproject.toml
+    assert sorted(entry["depends"]) == ["borax", "chinese-calendar"]
     for name in entry["depends"]:
         found = lock["packages"][name]
         dep = site_dir / "assets/pyodide" / found["file_name"]
