@@ -3,7 +3,9 @@
 [headlines.*] of each messages/<calculator>.toml."""
 from __future__ import annotations
 
-from . import _dated
+from datetime import date
+
+from . import _dated, _holidays, leave, rewards
 from ._data import rule
 from ._messages import output_words, pair
 from ._wording import filled
@@ -37,23 +39,36 @@ def _condolence(f: dict, v: dict):
     if low != high:
         return "condolence.range", {"amount_min": low, "amount_max": high}
     if v["event"] == "hospitalization":
-        return ("condolence.in_principle_special" if f["refer_to_meeting"]
-                else "condolence.in_principle"), {"amount": low}
+        return "condolence.in_principle", {"amount": low}
     return "condolence.fixed", {"amount": low}
 
 
 def _rewards(f: dict, v: dict):
     months = f.get("shortfall_months")
-    if months:
-        part = "rewards.total_short", {"total": f["total"], "months": months}
-    elif months == [] and f.get("pending_months"):
-        part = "rewards.total_so_far", {"total": f["total"], "months": f["pending_months"]}
-    elif months == []:
-        part = "rewards.total_complete", {"total": f["total"]}
-    else:
+    if months is None:
         return "rewards.total", {"total": f["total"]}
+    today = v.get("requested") or v["date"]
+    current = (today.year, today.month)
+    in_progress, not_begun = rewards.split_pending(f.get("pending_months") or [], current)
+    if months:
+        parts = [("rewards.total_short", {"total": f["total"], "months": months})]
+    elif rewards.period_start(v) >= current:   # no month of the period is over yet
+        parts = [("rewards.total_none_over", {"total": f["total"]})]
+        in_progress = not_begun = []            # the explanation says which
+    elif in_progress or not_begun:
+        parts = [("rewards.total_so_far", {"total": f["total"]})]
+    else:
+        parts = [("rewards.total_complete", {"total": f["total"]})]
+    if in_progress and not_begun:
+        parts.append(("rewards.pending_both", {"current": in_progress, "later": not_begun}))
+    elif in_progress:
+        parts.append(("rewards.pending_in_progress", {"months": in_progress}))
+    elif not_begun:
+        parts.append(("rewards.pending_not_begun", {"months": not_begun}))
     undated = sum(1 for article in v["articles"] if article["month"] is None)
-    return [part, ("rewards.undated", {"count": undated})] if undated else part
+    if undated:
+        parts.append(("rewards.undated", {"count": undated}))
+    return parts if len(parts) > 1 else parts[0]
 
 
 def _leave_approval(f: dict, v: dict):
@@ -65,6 +80,26 @@ def _leave_approval(f: dict, v: dict):
 def _annual_leave(f: dict, v: dict):
     if f["days"] is None:  # c8-3 repealed
         return "annual_leave.repealed", {}
+    part = _annual_leave_days(f, v)
+    sick = v["sick_leave_months"]
+    if "sick_leave" in f["reasons"] and v.get("work_start") is not None:
+        raised = leave.limit_raised_in_year(v["work_start"], v["as_of"])
+        if raised and sick < raised[1]["sick_leave_months"]:
+            # The stricter reading decided it: the headline says so, and the other outcome.
+            day, reached = raised
+            return [part, ("annual_leave.sick_limit_year", {
+                "date": day.isoformat(), "years": reached["from_years"],
+                "limit": f["sick_leave_limit_months"], "higher": reached["sick_leave_months"]})]
+    elif v.get("work_start") is None and f["entitlement_days"]:
+        raised = leave.limit_raised_by_years(v["years_worked"])
+        if raised and raised[1]["sick_leave_months"] <= sick < raised[0]["sick_leave_months"]:
+            return [part, ("annual_leave.sick_limit_crossing", {
+                "years": raised[0]["from_years"], "lower": raised[1]["sick_leave_months"],
+                "sick": sick})]
+    return part
+
+
+def _annual_leave_days(f: dict, v: dict):
     if f["days"] == 0:
         if f["reasons"]:
             why = [filled(pair(output_words("annual_leave", "reasons")["values"][reason]),
@@ -93,10 +128,16 @@ def _expenditure(f: dict, v: dict):
         return key + "_only", {}
     if f["reimburse_by"] is None:  # no date of spending: what applies without one
         return key + "_no_date", {"days": reimbursement["days"]}
+    owed = None
     if f.get("deadline_day_off") and f.get("last_working_day"):
-        key += "_day_off"
-    parts = [(key, {"date": f["reimburse_by"], "last_day": f.get("last_working_day")})]
-    if f.get("adjustments_known") is False:
+        # Past the notices, an owed day off (补假) is named as such: it is probable.
+        owed = _holidays.compensatory(date.fromisoformat(f["reimburse_by"]))
+        key += "_compensatory" if owed else "_day_off"
+    parts = [(key, {"date": f["reimburse_by"], "last_day": f.get("last_working_day"),
+                    "holiday": owed})]
+    if f.get("deadline_day_off") is None:   # not even the law's holidays are known
+        parts.append(("expenditure.unknown_year", {"year": f["reimburse_by"][:4]}))
+    elif f.get("adjustments_known") is False:
         parts.append(("expenditure.provisional", {"year": f["reimburse_by"][:4]}))
     return parts
 

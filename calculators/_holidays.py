@@ -9,8 +9,10 @@ No hand-typed holiday table. Two maintained, pure-Python packages:
   year (2004-2026 in 1.11.0). In those years a make-up weekend day is a working
   day, everywhere.
 * For another year, the holidays the law itself fixes (_statutory.py, from the
-  lunar calendar of `borax` and the solar terms) are days off, as are
-  weekends; only the notice's 调休 is not yet known: a weekday may still become a
+  lunar calendar of `borax` and the solar terms) are days off, as are weekends
+  and, the stricter reading, the working days off the law owes for a holiday on
+  a weekend (补假, art. 6 of each order), on the days the notices have put them;
+  the rest of the notice's 调休 is not in the data: a weekday may still become a
   bridging day off, a weekend day a make-up working day. The calculators say so
   ("provisional"), and no more.
 
@@ -41,6 +43,15 @@ def law_known(year: int) -> bool:
     return known(year) or _statutory.known(year)
 
 
+def compensatory(day: date) -> str | None:
+    """In a year without the notice: the holiday whose owed working day off (补假)
+    `day` probably is (_statutory.compensatory), or None. In a year with the
+    notice, the notice says it, and holiday_key() names it."""
+    if known(day.year):
+        return None
+    return _statutory.compensatory(day)
+
+
 def holiday_key(day: date) -> str | None:
     """The key (chinese_calendar's English name, e.g. "Spring Festival") of the
     public holiday `day` belongs to; None for a working day, a plain weekend day
@@ -55,12 +66,13 @@ def holiday_key(day: date) -> str | None:
 
 def is_working_day(day: date):
     """True on a working day (a make-up weekend day of the notice included),
-    False on a day off. In a year without the notice: a holiday the law fixes and
-    a weekend day are days off, any other day a working day, provisionally (see
+    False on a day off. In a year without the notice: a holiday the law fixes, the
+    working day off it owes for a holiday on a weekend (compensatory()) and a
+    weekend day are days off, any other day a working day, provisionally (see
     known()); None for a weekday when not even the law's holidays are known."""
     if known(day.year):
         return chinese_calendar.is_workday(day)
-    if day.weekday() >= 5 or _statutory.holiday(day):
+    if day.weekday() >= 5 or _statutory.holiday(day) or _statutory.compensatory(day):
         return False
     return True if _statutory.known(day.year) else None
 

@@ -12,9 +12,15 @@ known for any year, before any notice:
     国务院令第644号 (2014-01-01)  as 513, 春节 正月初一至初三
     国务院令第795号 (2025-01-01)  as 644, 春节 除夕 and 正月初一至初三; 劳动节 5月1日、2日
 
-(c8-4 and its editor's note name 513, 644 and 795.) A holiday that falls on a
-weekend is still a holiday; the notice gives the day off elsewhere (调休), which
-only the notice can say.
+(c8-4 and its editor's note name 513, 644 and 795.) Each order's art. 6 adds:
+全体公民放假的假日，如果适逢周六、周日，应当在工作日补假. So a holiday on a
+weekend owes a working day off (补假). The law does not say which day; the notices
+have put it on the first working days after the holiday (72 of the 74 such days
+of 2004-2026; 2012's Dragon Boat Festival was given back the Friday before it,
+2015's Mid-Autumn Festival within the National Day week). compensatory_days()
+gives those days: the stricter reading takes them as days off, and the answers
+say they are probable. The other 调休 (bridging days off, weekend days worked in
+lieu) only the notice can say.
 
 The lunar dates come from the `borax` package (borax.calendars.lunardate: pure
 Python, MIT, its own table of the lunar years 1900-2100), the solar term 清明 from `chinese_calendar`'s
@@ -99,3 +105,33 @@ def holidays(year: int) -> dict:
 def holiday(day: date) -> str | None:
     """The holiday the law makes `day` part of, or None."""
     return holidays(day.year).get(day)
+
+
+# 第六条 全体公民放假的假日，如果适逢周六、周日，应当在工作日补假。
+# One working day off for each holiday day on a Saturday or Sunday, on the first
+# weekdays after the holiday that are not holidays themselves (see above).
+@lru_cache(maxsize=None)
+def compensatory_days(year: int) -> dict:
+    """{day: holiday key} of the working days off the law owes in `year` for its
+    holidays on a weekend, where the notices put them ({} when not known)."""
+    law = holidays(year)
+    runs: list = []
+    for day in sorted(law):
+        if runs and day == runs[-1][-1] + timedelta(days=1):
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    owed: dict = {}
+    for run in runs:
+        count, day = sum(d.weekday() >= 5 for d in run), run[-1]
+        while count:
+            day += timedelta(days=1)
+            if day.weekday() < 5 and day not in law and day not in owed:
+                owed[day] = law[run[0]]
+                count -= 1
+    return owed
+
+
+def compensatory(day: date) -> str | None:
+    """The holiday whose owed day off (补假) `day` probably is, or None."""
+    return compensatory_days(day.year).get(day)

@@ -57,12 +57,48 @@ def _holiday(key, lang: str) -> str:
 
 
 def _moves(moves, lang: str) -> str:
+    """Meetings moved: (proposed day, new day, reason, the day that stopped it,
+    its holiday) each, as a list."""
     parts = []
-    for old, new, holiday in moves:
-        why = (fill(_word("moves.holiday", lang), lang, {"holiday": holiday}) if holiday
-               else _word("moves.another_meeting", lang))
+    for old, new, reason, blocked, holiday in moves:
+        why = fill(_word(f"moves.{reason}", lang), lang, {"holiday": holiday})
+        if blocked != old:      # a later day of a session stopped it
+            why = fill(_word("moves.inside", lang), lang, {"day": blocked, "why": why})
         parts.append(_word("moves.moved", lang).format(old=old, why=why, new=new))
     return _word("moves.separator", lang).join(parts)
+
+
+def _quoted(text, lang: str) -> str:
+    """A clause's words, which the Chinese messages quote in “”: quotation marks
+    inside them become the inner ‘’ (GB/T 15834), e.g. “‘十.一’春节长假……”."""
+    if lang != "zh" or not isinstance(text, str):
+        return _shown(text, lang)
+    return text.replace("“", "‘").replace("”", "’")
+
+
+def _ordinal(n: int) -> str:
+    """English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st..."""
+    teens = (n // 10) % 10 == 1
+    suffix = "th" if teens else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _weeks(weeks, lang: str) -> str:
+    """[2, 4] → 2、4 / 2nd and 4th (the weeks of the month c1-3 names)."""
+    if lang == "zh":
+        return _shown(list(weeks), lang)
+    shown = [_ordinal(week) for week in weeks]
+    if len(shown) == 1:
+        return shown[0]
+    return _word("words.list", lang).join(shown[:-1]) + _word("words.and", lang) + shown[-1]
+
+
+def _times(count, lang: str) -> str:
+    """How often: 4 → 4 / once, twice, 4 times."""
+    if lang == "zh":
+        return _shown(count, lang)
+    key = {1: "words.once", 2: "words.twice"}.get(count, "words.times")
+    return _word(key, lang).format(n=_shown(count, lang))
 
 
 def _date(value, lang: str) -> str:
@@ -109,6 +145,10 @@ def _amendment(summary, lang: str) -> str:
 # Parameters that need words, not just text.
 _SPECIAL = {"holiday": _holiday, "moves": _moves, "date": _date, "last_day": _date,
             "months": _months, "n_days": _n_days, "session": _session,
+            "today": _date, "weeks": _weeks, "per_year": _times, "text": _quoted,
+            "current": _months, "later": _months,
+            "start_month": lambda month, lang: _months([month], lang),
+            "end_month": lambda month, lang: _months([month], lang),
             # words already in both languages: {"zh": [...], "en": [...]}
             "because": lambda value, lang: _shown(value[lang], lang),
             "sessions": lambda sessions, lang: _word("moves.separator", lang).join(
@@ -324,17 +364,24 @@ def meeting_title(kind: str, lang: str, **params) -> str:
 
 def meeting_note(entry: dict, lang: str) -> str:
     """One meeting's holiday check, in words (also the .ics DESCRIPTION's last line):
-    what was checked, why it moved, and a multi-day session's days."""
+    why it moved (the day that stopped it, a later day of a session included, and
+    the days on the way another meeting held), what was checked, and a multi-day
+    session's days."""
     check = entry["holiday_check"]
     parts = []
     if "moved_from" in entry:
-        holiday = entry.get("holiday")
-        why = (fill(table(_CALENDAR, "holiday_check.why.holiday")[lang], lang,
-                    {"holiday": holiday})
-               if holiday else table(_CALENDAR, "holiday_check.why.another_meeting")[lang])
+        why = fill(table(_CALENDAR, f"holiday_check.why.{entry['moved_because']}")[lang], lang,
+                   {"holiday": entry.get("holiday")})
+        single = entry["blocked_day"] == entry["moved_from"]
+        blocked = fill(table(_CALENDAR, "holiday_check.blocked" if single
+                             else "holiday_check.blocked_session")[lang], lang,
+                       {**entry, "why": why})
         moved = "moved_out" if entry.get("outside_period") else "moved"
         parts.append(fill(table(_CALENDAR, f"holiday_check.{moved}")[lang], lang,
-                          {**entry, "why": why}))
+                          {"blocked": blocked}))
+        if entry.get("skipped_for_meetings"):
+            parts.append(fill(table(_CALENDAR, "holiday_check.skipped")[lang], lang,
+                              {"skipped": entry["skipped_for_meetings"]}))
     if check == "unknown":
         check = "unknown_law" if entry.get("checked_against") == "law" else "unknown"
     elif check == "moved":

@@ -22,14 +22,16 @@ FIELDS = (
 
 
 # c12-8  本办干部、退休干部及直系亲属住院,机关工会应进行慰问,原则上给予慰问金800元。
-# 原则上: a fixed amount in principle; a special case goes to separate decision.
+# 原则上: the amount in principle. A special case is the union's to decide, so
+# it carries no figure (as c12-9's 特殊情况另行研究); the explanation gives the
+# standard it departs from.
 def _hospitalization(table: dict, special: bool, answer: Answer) -> None:
-    answer.set(amount_min=table["amount"], amount_max=table["amount"],
-               refer_to_meeting=special)
+    amount = None if special else table["amount"]
+    answer.set(amount_min=amount, amount_max=amount, refer_to_meeting=special)
     answer.note("condolence.hospitalization", table["clause"], amount=table["amount"],
                 text=table["text"])
     if special:
-        answer.note("condolence.hospitalization_special")
+        answer.note("condolence.hospitalization_special", amount=table["amount"])
 
 
 # c12-9  本办干部家庭因意外灾祸,根据灾祸程度,机关工会给予慰问金500—1000元,
@@ -76,7 +78,7 @@ _READINGS = {
 }
 
 # 直系亲属 is not defined by the rules, and its two readings differ exactly here:
-# the common definition in personnel rules (父母、配偶和子女, e.g. [80]劳总薪字29号)
+# the common definition in personnel rules (父母、配偶和子女, e.g. 〔1980〕劳总薪字29号)
 # takes in the spouse and not grandparents or grandchildren; the narrow legal
 # sense (直系血亲) the reverse. c12-10 names 配偶 beside 直系亲属, which supports the
 # narrow reading, but does not settle it. Neither yes nor no: the Office decides.

@@ -54,7 +54,7 @@ def _deadline_notes(spent_on, deadline, answer: Answer) -> None:
     if off is None:  # not even the law's holidays are known for that year
         answer.set(deadline_day_off=None, last_working_day=None, adjustments_known=False)
         answer.note("expenditure.deadline_unknown", year=deadline.year,
-                    first=_holidays.FIRST_YEAR, last=_statutory.LAST_YEAR)
+                    first=_statutory.FIRST_YEAR, last=_statutory.LAST_YEAR)
         return
     working = last_working_day(spent_on, deadline)
     # Every day looked at, from the last working day to the deadline, must be of
@@ -64,16 +64,29 @@ def _deadline_notes(spent_on, deadline, answer: Answer) -> None:
     answer.set(deadline_day_off=off,
                last_working_day=None if working is None else working.isoformat(),
                adjustments_known=final)
+    shown = None if working is None else working.isoformat()
     if off:
         holiday = _holidays.holiday_key(deadline)
-        answer.note("expenditure.deadline_holiday" if holiday else "expenditure.deadline_weekend",
-                    deadline=deadline.isoformat(), holiday=holiday,
-                    working=None if working is None else working.isoformat())
+        owed = _holidays.compensatory(deadline)
+        facts = {"deadline": deadline.isoformat(), "holiday": holiday or owed, "working": shown}
+        if holiday:
+            answer.note("expenditure.deadline_holiday", **facts)
+        else:   # an owed day off (补假) past the notices, or a weekend
+            answer.note("expenditure.deadline_compensatory" if owed
+                        else "expenditure.deadline_weekend", **facts)
+    # Past the notices, an owed day off (补假) passed over before the deadline is
+    # named too: it is why the last working day is earlier than a reader expects.
+    if working is not None:
+        passed = [working + timedelta(days=i) for i in range(1, (deadline - working).days)]
+        passed = [day for day in passed if _holidays.compensatory(day)]
+        if passed:
+            answer.note("expenditure.compensatory_passed", days=[d.isoformat() for d in passed],
+                        holiday=_holidays.compensatory(passed[0]), working=shown)
     if not final:
         unknown = sorted(year for year in looked_at if not _holidays.known(year))
         answer.note("expenditure.deadline_provisional", years=unknown,
                     orders=sorted({_statutory.order(year) for year in unknown}),
-                    last=_holidays.LAST_YEAR)
+                    first=_holidays.FIRST_YEAR, last=_holidays.LAST_YEAR)
 
 
 def _meeting(amount, v: dict, answer: Answer) -> bool:

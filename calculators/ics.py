@@ -114,7 +114,8 @@ def _calendar(result: dict, lang: str, dtstamp: str | None) -> str:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//Yongding handbook//calculators meeting_calendar//ZH",
+        # The language of the calendar's text (RFC 5545 3.7.3: -//owner//product//language).
+        f"PRODID:-//Yongding handbook//calculators meeting_calendar//{lang.upper()}",
         "CALSCALE:GREGORIAN",
         "X-WR-CALNAME:" + escape_text(calendar_name(result.get("year"), lang)),
     ]

@@ -139,9 +139,41 @@ def tier_by_dates(work_start: date, as_of: date):
 #        请病假累计2个月/3个月/4个月以上的。
 # 多于 excludes the number; 以上 includes it.
 # Art. 4(3)-(5) set the sick-leave limit by 累计工作 years (实施办法 art. 2: by 工作
-# 年限), not by the band of days: 从下月起 (art. 2) delays only the days. So in the
-# month after an anniversary the limit is already the new band's (满10年: 3
-# months), while the days are still the old band's.
+# 年限), not by the band of days: 从下月起 (art. 2) delays only the days.
+# Losing 当年的年休假 is an outcome for the whole year, and when the sick leave
+# was taken is not asked. So in the year a band is reached, the limit is the
+# lower one of the band before (the stricter reading: the sick leave may have
+# reached it before the anniversary): the year's lowest, the band held on
+# 1 January, or the first band in the year it is reached. The answer says so,
+# and says when the higher limit would keep the leave.
+def year_limit_tier(work_start: date, as_of: date) -> dict:
+    """The band whose sick-leave limit decides the leave of as_of's year."""
+    new_year = date(as_of.year, 1, 1)
+    held = tier_for(full_years(work_start, new_year)) if work_start <= new_year else None
+    return held or _tiers()[0]
+
+
+def limit_raised_in_year(work_start: date, as_of: date):
+    """(the day a band is reached in as_of's year, that band) when the band
+    raises the sick-leave limit after 1 January; else None."""
+    lowest = year_limit_tier(work_start, as_of)
+    reached = tier_for(full_years(work_start, date(as_of.year, 12, 31)))
+    if reached is None or reached["sick_leave_months"] <= lowest["sick_leave_months"]:
+        return None
+    return _anniversary(work_start, reached["from_years"]), reached
+
+
+def limit_raised_by_years(years) -> tuple | None:
+    """With years worked alone: (the band, the one before) when the years lie in
+    the year a band is reached, which may have been this year."""
+    tiers = _tiers()
+    for before, tier in zip(tiers, tiers[1:]):
+        if (tier["from_years"] <= years < tier["from_years"] + 1
+                and tier["sick_leave_months"] > before["sick_leave_months"]):
+            return tier, before
+    return None
+
+
 def cancelling_reasons(tier: dict, limit_tier: dict, v: dict) -> list:
     reasons = []
     if v["vacation_days"] > tier["days"]:
@@ -203,10 +235,10 @@ def compute_annual(v: dict) -> Answer:
                next_tier_from=None if starts is None else starts.isoformat(),
                next_tier_days=None if following is None else following["days"])
     if by_dates:
-        answer.note("annual_leave.dates", work_start=v["work_start"].isoformat(),
-                    as_of=v["as_of"].isoformat(), years=years)
-        if v["work_start"].month == 2 and v["work_start"].day == 29:
-            answer.note("annual_leave.leap_day")
+        answer.note("annual_leave.dates" if years else "annual_leave.dates_under_one",
+                    work_start=v["work_start"].isoformat(), as_of=v["as_of"].isoformat(),
+                    years=years, first=tiers[0]["from_years"])
+        _leap_day_note(v["work_start"], years, following, answer)
     if tier is None:
         answer.set(days=0, entitlement_days=0, reasons=[], sick_leave_limit_months=None)
         answer.note("annual_leave.under_first_tier_dates" if by_dates
@@ -239,13 +271,15 @@ def compute_annual(v: dict) -> Answer:
                         previous=previous, text=next_month["text"])
     if tier is None:
         return answer
-    # The sick-leave limit goes by the full years (see cancelling_reasons).
-    limit_tier = tier_for(years) or tier
+    # The sick-leave limit: by the years, the lowest of the year (year_limit_tier).
+    limit_tier = (year_limit_tier(v["work_start"], v["as_of"]) if by_dates
+                  else tier_for(years) or tier)
     reasons = cancelling_reasons(tier, limit_tier, v)
     answer.set(sick_leave_limit_months=limit_tier["sick_leave_months"])
-    if limit_tier is not tier:
+    if limit_tier["from_years"] > tier["from_years"]:
         answer.note("annual_leave.sick_limit_by_years", years=years,
                     limit=limit_tier["sick_leave_months"], days=tier["days"])
+    _year_limit_notes(v, limit_tier, answer)
     if reasons:
         days = 0
     elif v["vacation_days"] > 0:
@@ -268,6 +302,42 @@ def compute_annual(v: dict) -> Answer:
         answer.note("annual_leave.next_year", next_year["clause"], text=next_year["text"])
     answer.note("annual_leave.none" if days == 0 else "annual_leave.days", days=days)
     return answer
+
+
+def _year_limit_notes(v: dict, limit_tier: dict, answer: Answer) -> None:
+    """Say which limit decides the year, and when the other would decide otherwise."""
+    sick = v["sick_leave_months"]
+    if v["work_start"] is not None:
+        raised = limit_raised_in_year(v["work_start"], v["as_of"])
+        if raised is None:
+            return
+        day, reached = raised
+        facts = {"date": day.isoformat(), "years": reached["from_years"],
+                 "limit": limit_tier["sick_leave_months"],
+                 "higher": reached["sick_leave_months"], "sick": sick}
+        answer.note("annual_leave.sick_limit_year", **facts)
+        if limit_tier["sick_leave_months"] <= sick < reached["sick_leave_months"]:
+            answer.note("annual_leave.sick_limit_year_other", **facts)
+        return
+    raised = limit_raised_by_years(v["years_worked"])
+    if raised and raised[1]["sick_leave_months"] <= sick < raised[0]["sick_leave_months"]:
+        answer.note("annual_leave.sick_limit_crossing", years=raised[0]["from_years"],
+                    lower=raised[1]["sick_leave_months"],
+                    limit=raised[0]["sick_leave_months"], sick=sick)
+
+
+def _leap_day_note(work_start: date, years: int, following, answer: Answer) -> None:
+    """Work begun on 29 February: the Civil Code's rule (the last day of the month)
+    is said when an anniversary the answer counts, the last one passed or the next
+    band's, falls in a common year, on 28 February; in a leap year it has no part."""
+    if (work_start.month, work_start.day) != (2, 29):
+        return
+    counted = [_anniversary(work_start, years)] if years else []
+    if following is not None:
+        counted.append(_anniversary(work_start, following["from_years"]))
+    common = [day for day in counted if day.day != work_start.day]
+    if common:
+        answer.note("annual_leave.leap_day", date=common[0].isoformat())
 
 
 def _previous_days(tier: dict):

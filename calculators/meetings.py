@@ -25,9 +25,13 @@ it fits (else the next one after it), and the entry says so (`moved_from`,
 session is split over the next working days and flagged (`holiday_check:
 "split"`), never marked as checked.
 
-For a year past the notices, the holidays the law itself fixes (_statutory.py)
-and weekends are avoided all the same; only the 调休 is not yet known, and every
-entry says so (`holiday_check: "unknown"`, `checked_against: "law"`).
+For a year whose notice is not in the data, the holidays the law itself fixes
+(_statutory.py), the working days off it owes for a holiday on a weekend (补假,
+taken as days off: the stricter reading) and weekends are avoided all the same;
+the other 调休 cannot be known, and every entry says so (`holiday_check:
+"unknown"`, `checked_against: "law"`). A moved entry says what stopped it
+(`moved_because`, `blocked_day`: a later day of a session too) and which working
+days on the way another meeting held (`skipped_for_meetings`).
 """
 
 from datetime import date, timedelta
@@ -148,14 +152,23 @@ def _month_end(year: int, month: int) -> date:
     return following - timedelta(days=1)
 
 
-def _why_moved(proposed: date, count: int):
-    """The holiday that moved a meeting off its proposed days, or None (another
-    meeting, or a weekend inside a multi-day session)."""
+def _blocker(proposed: date, count: int, taken: set) -> tuple:
+    """Why a meeting left its proposed days: (reason, the first day that stopped
+    it, the holiday) for the first of those days that is a holiday ("holiday"),
+    an owed day off ("compensatory", 补假 past the notices), a rest day
+    ("weekend") or another meeting's ("meeting")."""
     for day in _block(proposed, count):
         key = _holidays.holiday_key(day)
         if key:
-            return key
-    return None
+            return "holiday", day, key
+        key = _holidays.compensatory(day)
+        if key:
+            return "compensatory", day, key
+        if not _working(day):
+            return "weekend", day, None
+        if day in taken:
+            return "meeting", day, None
+    return "meeting", proposed, None
 
 
 def _check(days: list) -> str:
@@ -174,7 +187,11 @@ def _entry(kind: str, proposed: date, period: tuple, taken: set) -> dict:
     count = table.get("min_days", 1)
     days, moved, split = place(proposed, count, period, taken)
     first, last = days[0], days[-1]
-    holiday = _why_moved(proposed, count) if moved else None
+    if moved:
+        reason, blocked, holiday = _blocker(proposed, count, taken)
+        # The working days on the way that another meeting held (said too).
+        skipped = [proposed + timedelta(days=i) for i in range((first - proposed).days)]
+        skipped = [d for d in skipped if d in taken and d != blocked and _working(d)]
     taken.update(days)
     entry = {"kind": kind, "clause": table["clause"]}
     if first == last:
@@ -196,7 +213,9 @@ def _entry(kind: str, proposed: date, period: tuple, taken: set) -> dict:
     else:
         entry["holiday_check"] = "clear"
     if moved:
-        entry.update(moved_from=proposed.isoformat(), holiday=holiday)
+        entry.update(moved_from=proposed.isoformat(), holiday=holiday, moved_because=reason,
+                     blocked_day=blocked.isoformat(),
+                     skipped_for_meetings=[d.isoformat() for d in skipped])
         if first > period[1]:
             entry["outside_period"] = True
     entry["note_zh"] = meeting_note(entry, "zh")
@@ -299,14 +318,16 @@ def compute(v: dict) -> Answer:
         answer.note(f"meeting_calendar.{kind}", _table(kind)["clause"], **_table(kind))
     answer.note("meeting_calendar.suggested")
     moved = [m for m in meetings if "moved_from" in m]
-    moves = [(m["moved_from"], m["days"][0], m["holiday"]) for m in moved]
+    moves = [(m["moved_from"], m["days"][0], m["moved_because"], m["blocked_day"], m["holiday"])
+             for m in moved]
     split = [m for m in meetings if m["holiday_check"] == "split"]
     if not law:
         answer.note("meeting_calendar.holidays_unknown", year=year, first=_statutory.FIRST_YEAR,
                     last=_statutory.LAST_YEAR)
     elif not known:
         answer.note("meeting_calendar.holidays_law", year=year, order=_statutory.order(year),
-                    last=_holidays.LAST_YEAR)
+                    first=_holidays.FIRST_YEAR, last=_holidays.LAST_YEAR,
+                    owed=[day.isoformat() for day in sorted(_statutory.compensatory_days(year))])
     if law and moved:
         answer.note("meeting_calendar.holidays_moved" if known
                     else "meeting_calendar.holidays_moved_law", year=year, count=len(moved),

@@ -142,15 +142,39 @@ def _young_cadre(v: dict, answer: Answer) -> None:
     if unpublished:
         answer.note("rewards.young_cadre_unpublished", young_cadre["clause"], count=unpublished)
     today = v.get("requested") or v["date"]
-    missing, pending = shortfall(counts, start, end, (today.year, today.month))
+    current = (today.year, today.month)
+    missing, pending = shortfall(counts, start, end, current)
     answer.set(shortfall_months=missing, pending_months=pending)
-    if pending:
-        answer.note("rewards.young_cadre_pending", young_cadre["clause"], months=pending,
-                    today=today.isoformat())
-    answer.note("rewards.young_cadre_short" if missing else "rewards.young_cadre_ok",
-                young_cadre["clause"], start=_month_text(start),
-                end=_month_text(end), least=young_cadre["min_articles_per_month"],
-                missing=missing, count=len(missing), text=young_cadre["text"])
+    # A month is over only before the current one; the current month is under way,
+    # a later one has not begun: each is said as it is.
+    in_progress, not_begun = split_pending(pending, current)
+    if in_progress:
+        answer.note("rewards.young_cadre_in_progress", young_cadre["clause"],
+                    months=in_progress, today=today.isoformat())
+    if not_begun:
+        answer.note("rewards.young_cadre_not_begun", young_cadre["clause"],
+                    months=not_begun, today=today.isoformat())
+    facts = {"start_month": _month_text(start), "end_month": _month_text(end),
+             "least": young_cadre["min_articles_per_month"], "months": missing,
+             "count": len(missing), "text": young_cadre["text"], "today": today.isoformat()}
+    if missing:
+        answer.note("rewards.young_cadre_short", young_cadre["clause"], **facts)
+    else:   # no month short: of those over, or none is over yet
+        answer.note("rewards.young_cadre_ok" if start < current
+                    else "rewards.young_cadre_none_over", young_cadre["clause"], **facts)
+
+
+def split_pending(pending: list, current: tuple) -> tuple:
+    """(the current month, the months not begun) among months not over ("YYYY-MM")."""
+    now = _month_text(current)
+    return [m for m in pending if m == now], [m for m in pending if m > now]
+
+
+def period_start(v: dict):
+    """The first month checked for a young cadre: period_start, else the earliest
+    article's month (None without either)."""
+    months = [a["month"] for a in v["articles"] if a["month"] is not None]
+    return v["period_start"] or (min(months) if months else None)
 
 
 def compute(v: dict) -> Answer:

@@ -51,7 +51,7 @@ def test_headline(name, inputs, zh, en):
 def test_a_deadline_on_a_day_off_says_when_to_act():
     r = calculators.run("expenditure", {"amount": 100, "spent_on": "2026-09-17"})
     assert r["reimburse_by"] == "2026-10-01" and r["deadline_day_off"] is True
-    assert r["answer_zh"] == "最迟2026年10月1日签批报账；这天是休息日，宜最迟在2026年9月30日办理。"
+    assert r["answer_zh"] == "最迟2026年10月1日签批报帐；这天是休息日，宜最迟在2026年9月30日办理。"
     assert r["answer_en"].startswith("Sign off and submit the claim for reimbursement by 1 October 2026")
 
 
