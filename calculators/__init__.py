@@ -68,8 +68,9 @@ def _answer(calc: Calculator, inputs) -> dict:
         answer = calc.compute(values)
         # What the reader must know first: which version of the rules applied,
         # and before anything else that a clause it rests on is repealed.
-        notes = (_dated.version_notes(answer.clauses, day)
-                 + _dated.event_note(calc.name, day, requested, calc.clauses) + answer.notes)
+        versions = (answer.versions if answer.versions is not None
+                    else _dated.version_notes(answer.clauses, day))
+        notes = versions + _dated.event_note(calc.name, day, requested, calc.clauses) + answer.notes
         explanation_zh, explanation_en = explain(notes)
         parts = headline(calc.name, answer.figures, values)
         parts = (_dated.repeal_headline(answer.clauses, day) or []) + (

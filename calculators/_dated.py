@@ -139,6 +139,12 @@ def _latest_changes(day: date) -> dict:
     return latest
 
 
+def last_change(clause: str, day: date):
+    """(the amendment, its action) of the last change to `clause` in force on `day`,
+    or None (the text as issued)."""
+    return _latest_changes(day).get(clause)
+
+
 def repeal(clause: str):
     """The amendment that repealed `clause`, when it stands repealed on the day of
     the computation under way; else None. A repealed clause grants and requires

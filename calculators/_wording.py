@@ -58,10 +58,11 @@ def _holiday(key, lang: str) -> str:
 
 def _moves(moves, lang: str) -> str:
     """Meetings moved: (proposed day, new day, reason, the day that stopped it,
-    its holiday) each, as a list."""
+    its holiday, the in-force day of the version it follows) each, as a list."""
     parts = []
-    for old, new, reason, blocked, holiday in moves:
-        why = fill(_word(f"moves.{reason}", lang), lang, {"holiday": holiday})
+    for old, new, reason, blocked, holiday, *version in moves:
+        why = fill(_word(f"moves.{reason}", lang), lang,
+                   {"holiday": holiday, "in_force": version[0] if version else None})
         if blocked != old:      # a later day of a session stopped it
             why = fill(_word("moves.inside", lang), lang, {"day": blocked, "why": why})
         parts.append(_word("moves.moved", lang).format(old=old, why=why, new=new))
@@ -91,6 +92,52 @@ def _weeks(weeks, lang: str) -> str:
     if len(shown) == 1:
         return shown[0]
     return _word("words.list", lang).join(shown[:-1]) + _word("words.and", lang) + shown[-1]
+
+
+def _months_of_year(months, lang: str) -> str:
+    """[2, 4, 6] → 2月、4月、6月 / February, April and June (months of one year)."""
+    shown = [_word("words.month_only", lang).format(month=m, month_name=_MONTH_NAMES[m - 1])
+             for m in months]
+    if lang == "zh" or len(shown) < 2:
+        return _word("words.list", lang).join(shown)
+    return _word("words.list", lang).join(shown[:-1]) + _word("words.and", lang) + shown[-1]
+
+
+def _week_number(n: int, lang: str) -> str:
+    """3 → 三 / 3rd: a week of the month as a sentence names it (第三周, the 3rd week)."""
+    return "零一二三四五六七八九十"[n] if lang == "zh" and 0 <= n <= 10 else (
+        str(n) if lang == "zh" else _ordinal(n))
+
+
+def _weekday(n: int, lang: str) -> str:
+    """0 → 星期一 / Monday."""
+    return table(None, "weekdays")[str(n)][lang]
+
+
+def _span(value, lang: str) -> str:
+    """The days (YYYY-MM-DD) or months (YYYY-MM) a sentence is about, first and
+    last, in brackets; nothing for None."""
+    if not value:
+        return ""
+    first, last = value
+    shown = (lambda v: _months([v], lang)) if len(first) == 7 else (lambda v: _date(v, lang))
+    if first == last:
+        return _word("words.span_one", lang).format(from_day=shown(first))
+    return _word("words.span", lang).format(from_day=shown(first), to_day=shown(last))
+
+
+def _articles(group, lang: str) -> str:
+    """Articles by the month they took their rules from: 2026年12月的稿件、未填月份的稿件
+    / the articles of December 2026 and those without a month (rewards [groups])."""
+    parts = []
+    if group["months"]:
+        parts.append(fill(table("rewards", "groups.months")[lang], lang,
+                          {"months": group["months"]}))
+    if group["undated"]:
+        parts.append(table("rewards", "groups.undated")[lang])
+    if lang == "zh" or len(parts) < 2:
+        return _word("words.list", lang).join(parts)
+    return parts[0] + _word("words.and", lang) + parts[1]
 
 
 def _times(count, lang: str) -> str:
@@ -146,6 +193,12 @@ def _amendment(summary, lang: str) -> str:
 _SPECIAL = {"holiday": _holiday, "moves": _moves, "date": _date, "last_day": _date,
             "months": _months, "n_days": _n_days, "session": _session,
             "today": _date, "weeks": _weeks, "per_year": _times, "text": _quoted,
+            # the meeting calendar's parts of a year and suggestions
+            "span": _span, "from_day": _date, "to_day": _date, "in_months": _months_of_year,
+            "superseded_on": _date, "month_span": _span, "articles": _articles,
+            "week": _week_number, "weekday": _weekday,
+            # words already in both languages: {"zh": "...", "en": "..."}
+            "rule": lambda value, lang: value[lang],
             "current": _months, "later": _months,
             "start_month": lambda month, lang: _months([month], lang),
             "end_month": lambda month, lang: _months([month], lang),
@@ -371,12 +424,14 @@ def meeting_note(entry: dict, lang: str) -> str:
     parts = []
     if "moved_from" in entry:
         why = fill(table(_CALENDAR, f"holiday_check.why.{entry['moved_because']}")[lang], lang,
-                   {"holiday": entry.get("holiday")})
+                   {"holiday": entry.get("holiday"), "in_force": entry.get("clause_version"),
+                    "superseded_on": entry.get("superseded_on")})
         single = entry["blocked_day"] == entry["moved_from"]
         blocked = fill(table(_CALENDAR, "holiday_check.blocked" if single
                              else "holiday_check.blocked_session")[lang], lang,
                        {**entry, "why": why})
-        moved = "moved_out" if entry.get("outside_period") else "moved"
+        moved = "moved" if not entry.get("outside_period") else (
+            "moved_before" if entry["days"][0] < entry["period_start"] else "moved_out")
         parts.append(fill(table(_CALENDAR, f"holiday_check.{moved}")[lang], lang,
                           {"blocked": blocked}))
         if entry.get("skipped_for_meetings"):
@@ -393,13 +448,20 @@ def meeting_note(entry: dict, lang: str) -> str:
     return ("" if lang == "zh" else " ").join(parts)
 
 
+def meeting_rule(kind: str, rules: dict) -> dict:
+    """What a kind's rule says, in both languages ({text}: the clause's words as
+    they stand): the .ics DESCRIPTION and the English explanation quote it."""
+    words = table(_CALENDAR, f"meetings.{kind}.ics_rule")
+    return {lang: fill(words[lang], lang, rules) for lang in ("zh", "en")}
+
+
 def calendar_name(year, lang: str) -> str:
     return fill(table(_CALENDAR, "ics.calendar_name")[lang], lang, {"year": year})
 
 
 def ics_description(meeting: dict, lang: str, rules: dict) -> str:
     """An event's DESCRIPTION: its rule (from its rules.toml table), period and check."""
-    rule = fill(table(_CALENDAR, f"meetings.{meeting['kind']}.ics_rule")[lang], lang, rules)
+    rule = meeting_rule(meeting["kind"], rules)
     return fill(table(_CALENDAR, "ics.description")[lang], lang,
                 {**meeting, "rule": rule, "note": meeting[f"note_{lang}"]})
 

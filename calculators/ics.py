@@ -9,7 +9,7 @@ carries no METHOD: when the information was last revised).
 
 from datetime import date, timedelta
 
-from ._data import RULES, rule, rules_in_force
+from ._data import RULES, rules_on
 from ._wording import calendar_name, ics_description
 
 _MAX_OCTETS = 75
@@ -58,8 +58,15 @@ def _blocks(meeting: dict) -> list:
     return [tuple(run) for run in runs]
 
 
+def _rules_of(meeting: dict) -> dict:
+    """The kind's rules as in force on the meeting's first day: the version it was
+    planned under (meetings.py plans each meeting under its own day's rules)."""
+    first = (meeting.get("days") or [meeting.get("date") or meeting["start"]])[0]
+    return rules_on(date.fromisoformat(first))["meeting_calendar"][meeting["kind"]]
+
+
 def _event(meeting: dict, lang: str, stamp: str) -> list:
-    table = rule(f"meeting_calendar.{meeting['kind']}")
+    table = _rules_of(meeting)
     lines = []
     # An all-day event per run of days: no event ever covers a day off.
     for first, last in _blocks(meeting):
@@ -78,14 +85,11 @@ def _event(meeting: dict, lang: str, stamp: str) -> list:
 
 
 def to_ics(result: dict, lang: str = "zh", dtstamp: str | None = None) -> str:
-    """The .ics text for a meeting_calendar answer (needs its `meetings`); the
-    clauses are quoted as in force on the answer's `as_of`, when it has one."""
+    """The .ics text for a meeting_calendar answer (needs its `meetings`); each
+    meeting's clause is quoted as in force on the meeting's own first day."""
     if lang not in ("zh", "en"):
         raise ValueError("lang must be 'zh' or 'en'")
     _check_answer(result)
-    if isinstance(result.get("as_of"), str):
-        with rules_in_force(date.fromisoformat(result["as_of"])):
-            return _calendar(result, lang, dtstamp)
     return _calendar(result, lang, dtstamp)
 
 

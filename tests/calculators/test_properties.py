@@ -172,8 +172,13 @@ def test_any_year_has_the_required_meetings_on_distinct_days(year, reading):
     for meeting in result["meetings"]:
         first = date.fromisoformat(meeting.get("date") or meeting["start"])
         last = date.fromisoformat(meeting.get("date") or meeting["end"])
-        assert date.fromisoformat(meeting["period_start"]) <= first <= last
-        assert meeting.get("outside_period") or last <= date.fromisoformat(meeting["period_end"])
+        assert first <= last and first.year == last.year == year
+        # Inside its period, or flagged (no free working day was left in it).
+        assert meeting.get("outside_period") or (
+            date.fromisoformat(meeting["period_start"]) <= first
+            and last <= date.fromisoformat(meeting["period_end"]))
+        if meeting["kind"] == "office_meeting":     # inside its month, always
+            assert first.month == last.month == int(meeting["period_start"][5:7])
         # Never silently on a day off: every day of every meeting is a working day
         # (make-up days included), by the notice or, past it, by the law.
         days = [date.fromisoformat(day) for day in meeting["days"]]

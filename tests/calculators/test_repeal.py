@@ -32,7 +32,8 @@ CASES = {
                           {"compensation_days": 0, "compensatory_rest_days": 0,
                            "leave_offset_days": 0, "leaders_per_shift": None,
                            "fixed_roster": False, "report_to": []}),
-    "meeting_calendar": ({"year": 2027}, {"meetings": [], "counts": {
+    # (a year wholly after the repeal: each meeting follows the rules of its own day)
+    "meeting_calendar": ({"year": 2028}, {"meetings": [], "counts": {
         "office_meeting": 0, "central_group_study": 0, "party_member_meeting": 0,
         "democratic_life_meeting": 0, "collective_study": 0}}),
 }

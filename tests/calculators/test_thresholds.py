@@ -143,18 +143,26 @@ def test_condolence_rewards_and_duty_figures_follow_the_rules_of_the_day(rules, 
 
 
 @pytest.mark.parametrize("day", DAYS, ids=str)
-def test_meeting_calendar_counts_and_session_length_follow_the_rules_of_the_day(rules, day):
-    data = rules(day)["meeting_calendar"]
-    result = run("meeting_calendar", {"year": 2025}, day)
+def test_meeting_calendar_counts_and_session_length_follow_the_rules_of_each_meetings_day(
+        rules, day):
+    """The calendar of the day's year: each meeting follows the rules of its own day
+    (the counts per year, where one text governs the whole year)."""
+    from calculators import _amendments
+    result = run("meeting_calendar", {"year": day.year}, day)
     counts = result["counts"]
+    first, last = date(day.year, 1, 1), date(day.year, 12, 31)
+    data = rules(first)["meeting_calendar"]
     assert counts["office_meeting"] == 12 * len(data["office_meeting"]["weeks"])
-    assert counts["party_member_meeting"] == data["party_member_meeting"]["per_year"]
-    assert counts["democratic_life_meeting"] == data["democratic_life_meeting"]["per_year"]
+    for kind in ("party_member_meeting", "democratic_life_meeting"):
+        clause = data[kind]["clause"]
+        if _amendments.clause_version(clause, first) == _amendments.clause_version(clause, last):
+            assert counts[kind] == data[kind]["per_year"], kind
     assert counts["central_group_study"] == 4 and counts["collective_study"] == 12
     for meeting in result["meetings"]:
+        own = rules(date.fromisoformat(meeting["days"][0]))["meeting_calendar"]
         if meeting["kind"] == "central_group_study":
             # 不少于 includes the number: exactly min_days consecutive working days.
-            assert len(meeting["days"]) == data["central_group_study"]["min_days"]
+            assert len(meeting["days"]) == own["central_group_study"]["min_days"]
 
 
 def test_the_days_cover_thresholds_that_an_amendment_changes(rules):
