@@ -13,7 +13,9 @@ force on that day apply, and the answer says which (`as_of`, `clause_versions`;
 see _dated.py).
 """
 
-from . import _dated, condolence, duty, expenditure, leave, meetings, quorum, rewards
+from datetime import date
+
+from . import _amendments, _dated, condolence, duty, expenditure, leave, meetings, quorum, rewards
 from ._answer import Calculator
 from ._data import rules_in_force
 from ._display import describe_output
@@ -58,19 +60,26 @@ def _answer(calc: Calculator, inputs) -> dict:
         raise InputError("inputs", "type", "inputs")
     values = check_fields(calc.fields + (_dated.DATE_FIELD,), inputs)
     # The rules of one day apply throughout (see _dated.py); compute sees that
-    # day as values["date"].
+    # day as values["date"], and the day the `date` input asks for as
+    # values["requested"] (the day approval is sought, for expenditure).
     day, requested = _dated.rules_day(calc.event_date, values)
-    values["date"] = day
-    with rules_in_force(day):
+    values["date"], values["requested"] = day, requested
+    with rules_in_force(day), _dated.answering(day):
         answer = calc.compute(values)
-        # What the reader must know first: which version of the rules applied.
-        notes = (_dated.version_notes(answer.clauses, day)
-                 + _dated.event_note(calc.name, day, requested, calc.clauses) + answer.notes)
+        # What the reader must know first: which version of the rules applied,
+        # and before anything else that a clause it rests on is repealed.
+        versions = (answer.versions if answer.versions is not None
+                    else _dated.version_notes(answer.clauses, day))
+        notes = versions + _dated.event_note(calc.name, day, requested, calc.clauses) + answer.notes
         explanation_zh, explanation_en = explain(notes)
-        answer_zh, answer_en = headline_text(*headline(calc.name, answer.figures, values))
+        parts = headline(calc.name, answer.figures, values)
+        parts = (_dated.repeal_headline(answer.clauses, day) or []) + (
+            parts if isinstance(parts, list) else [parts])
+        answer_zh, answer_en = headline_text(parts)
     return {"ok": True, **answer.figures, "clauses": list(answer.clauses),
             "as_of": day.isoformat(),
             "clause_versions": _dated.clause_versions(answer.clauses, day),
+            "repealed_clauses": _dated.repealed(answer.clauses, day),
             "answer_zh": answer_zh, "answer_en": answer_en,
             "explanation_zh": explanation_zh, "explanation_en": explanation_en}
 
@@ -85,19 +94,44 @@ def run(name, inputs=None) -> dict:
         return _answer(calc, inputs)
     except InputError as error:
         return _refusal(error, calc.name if calc else None)
+    except _amendments.AmendmentError as error:
+        # A malformed amendment, or a HANDBOOK_AMENDMENTS folder that is not there:
+        # the clerk's mistake, named (file and field), not a bug.
+        return _refusal(InputError("amendments", "format", "amendments", message=str(error)),
+                        calc.name if calc else None)
     except Exception:  # a bug: still answer in the contract's shape
         return _refusal(InputError("", "internal"))
+
+
+def _schema_day(day):
+    """`day` as a date: a datetime.date or ISO text (YYYY-MM-DD); today when None."""
+    if day is None:
+        return _dated.today()
+    if isinstance(day, str):
+        try:
+            return date.fromisoformat(day) if len(day) == 10 else _bad_day(day)
+        except ValueError:
+            _bad_day(day)
+    if isinstance(day, date):
+        return day
+    _bad_day(day)
+
+
+def _bad_day(day):
+    raise ValueError(f"day must be a datetime.date or text YYYY-MM-DD, not {day!r}")
 
 
 def schema(name, day=None):
     """The machine-readable description of one calculator, or None. Words that
     quote the rules (the rewards' rates, the reasons' number of days...) quote
-    those in force on `day` (a datetime.date; default today, as for `run`)."""
+    those in force on `day` (a datetime.date or "YYYY-MM-DD"; default today, as
+    for `run`). Raises ValueError for another `day`, and
+    _amendments.AmendmentError for a malformed amendment."""
     calc = _REGISTRY.get(name) if isinstance(name, str) else None
     if calc is None:
         return None
     labels = FIELD_LABELS.get(name, {})
-    with rules_in_force(day or _dated.today()):
+    with rules_in_force(_schema_day(day)):
         fields = [describe_field(spec, labels) for spec in calc.fields + (_dated.DATE_FIELD,)]
         _add_wording(name, fields)
         outputs = [describe_output(name, out) for out in calc.outputs]
@@ -127,8 +161,15 @@ def _add_wording(name: str, fields: list) -> None:
             _add_wording(name, target["fields"])
 
 
+def event_date_field(name: str) -> str | None:
+    """The input whose date, when given, chooses the rules instead of `date` (the
+    date of spending, the date annual leave is counted for), or None."""
+    calc = _REGISTRY.get(name)
+    return calc.event_date if calc else None
+
+
 def describe(day=None) -> dict:
     """Every calculator's schema (with the rules in force on `day`, default today),
-    plus the error codes."""
+    plus the error codes. Raises as schema() does."""
     return {"version": __version__, "calculators": [schema(name, day) for name in CALCULATORS],
             "error_codes": list(ERROR_CODES)}

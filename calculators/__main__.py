@@ -2,8 +2,10 @@
 
 Prints the answer of calculators.run as UTF-8 JSON; exit 0 when ok, 2 on an
 input error (bad JSON, unknown name, refused input, text that is not valid
-Unicode in a key or an argument), 1 only on an internal bug. Never prints a
-traceback. Works from any directory once the package is installed (make venv
+Unicode in a key or an argument, an option given twice, --schema with --json or
+--ics, --lang and the input "lang" disagreeing, a malformed amendment or a
+HANDBOOK_AMENDMENTS folder that does not exist), 1 only on an internal bug.
+Never prints a traceback. Works from any directory once the package is installed (make venv
 installs it into .venv). Every calculator takes "date": "YYYY-MM-DD", the day
 whose rules apply (default: today, the machine's local date). Also:
     python -m calculators --list           every calculator's schema (JSON)
@@ -16,6 +18,7 @@ import json
 import sys
 
 from . import CALCULATORS, describe, run, schema, to_ics
+from ._amendments import AmendmentError
 from ._wording import echo, error_messages
 
 USAGE = __doc__.strip() + "\n"
@@ -53,37 +56,96 @@ class _DuplicateKey(ValueError):
 
 
 def _parse(argv: list):
-    """(name, options) or an exit code after printing a refusal."""
-    name, options = None, {"json": None, "ics": False, "lang": "zh", "schema": False}
+    """(name, options) or an exit code after printing a refusal. Every option may
+    be given once; the value of --json or --lang is a value, never an option (so
+    `--json -h` is bad JSON, not a request for help)."""
+    name, options = None, {"json": None, "ics": False, "lang": None, "schema": False}
     args = iter(argv)
     for arg in args:
+        key, value = None, None
         if arg in ("--json", "--lang"):
-            value = next(args, None)
-            if value is None or (arg == "--json" and options["json"] is not None):
+            key, value = arg[2:], next(args, None)
+            if value is None:
                 return _refuse("argv", "format", "arguments", argument=arg)
-            options[arg[2:]] = value
-        elif arg.startswith("--json="):
-            if options["json"] is not None:  # a second --json would silently win
-                return _refuse("argv", "format", "arguments", argument="--json")
-            options["json"] = arg[len("--json="):]
-        elif arg.startswith("--lang="):
-            options["lang"] = arg[len("--lang="):]
+        elif arg.startswith(("--json=", "--lang=")):
+            key, value = arg[2:6], arg[7:]
         elif arg in ("--ics", "--schema"):
+            if options[arg[2:]]:
+                return _refuse("argv", "format", "repeated", argument=arg)
             options[arg[2:]] = True
         elif name is None and not arg.startswith("-"):
             name = arg
         else:
             return _refuse("argv", "format", "arguments", argument=arg)
+        if key is not None:
+            if options[key] is not None:  # a second one would silently win
+                return _refuse("argv", "format", "repeated", argument=f"--{key}")
+            options[key] = value
     if name is None:
         return _refuse("name", "missing")
     return name, options
 
 
+def _is_help(argv: list) -> bool:
+    """-h or --help as an argument of its own, not as the value of an option."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--json", "--lang"):
+            skip = True
+        elif arg in ("-h", "--help"):
+            return True
+    return False
+
+
+def _inputs(text, name):
+    """The --json text as a dict-like value, or an exit code after a refusal."""
+    try:
+        return {} if text is None else json.loads(text, object_pairs_hook=_no_duplicates)
+    except _DuplicateKey as duplicate:
+        return _refuse(duplicate.key if isinstance(duplicate.key, str) else "json",
+                       "format", "duplicate_key", name)
+    except RecursionError:
+        return _refuse("json", "format", "json_depth")
+    except ValueError as error:  # includes JSONDecodeError
+        # Python refuses integers of more than 4300 digits (a ValueError).
+        detail = "json_number" if "digits" in str(error) else "json"
+        return _refuse("json", "format", detail)
+
+
+def _write(text: str) -> None:
+    """Text whose line ends are already final (.ics: CRLF) as bytes, so that no
+    platform's text mode doubles them (\r\r\n on Windows)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _ics_lang(options: dict, inputs):
+    """The .ics language: --lang or the input `lang`; refused when they differ."""
+    given = inputs.get("lang") if isinstance(inputs, dict) else None
+    if options["lang"] is not None and isinstance(given, str) and given != options["lang"]:
+        return _refuse("lang", "consistency", "lang")
+    return options["lang"] or (given if given in ("zh", "en") else "zh")
+
+
 def main(argv: list | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if any(arg in ("-h", "--help") for arg in argv):
+    if _is_help(argv):
         sys.stdout.write(USAGE)
         return 0
+    try:
+        return _main(argv)
+    except AmendmentError as error:  # the clerk's mistake, named: not a bug
+        return _refuse("amendments", "format", "amendments", message=str(error))
+
+
+def _main(argv: list) -> int:
     if argv == ["--list"]:
         _print_json(describe())
         return 0
@@ -91,29 +153,29 @@ def main(argv: list | None = None) -> int:
     if isinstance(parsed, int):
         return parsed
     name, options = parsed
+    if options["lang"] is not None and options["lang"] not in ("zh", "en"):
+        return _refuse("lang", "option", value=options["lang"], options=("zh", "en"))
     if options["schema"]:
+        if options["json"] is not None or options["ics"]:
+            return _refuse("argv", "format", "schema_inputs")
         found = schema(name)
         if found is None:
             return _refuse("name", "name", value=echo(name), known=CALCULATORS)
         _print_json(found)
         return 0
-    if options["lang"] not in ("zh", "en"):
-        return _refuse("lang", "option", value=options["lang"], options=("zh", "en"))
-    try:
-        inputs = ({} if options["json"] is None
-                  else json.loads(options["json"], object_pairs_hook=_no_duplicates))
-    except _DuplicateKey as duplicate:
-        return _refuse(duplicate.key if isinstance(duplicate.key, str) else "json",
-                       "format", "duplicate_key", name)
-    except (ValueError, RecursionError):  # includes JSONDecodeError and too-long ints
-        return _refuse("json", "format", "json")
+    inputs = _inputs(options["json"], name)
+    if isinstance(inputs, int):
+        return inputs
+    if options["ics"]:
+        if name != "meeting_calendar" and name in CALCULATORS:
+            return _refuse("ics", "option", "ics")
+        lang = _ics_lang(options, inputs)
+        if isinstance(lang, int):
+            return lang
 
     result = run(name, inputs)
     if options["ics"] and result["ok"]:
-        if name != "meeting_calendar":
-            return _refuse("ics", "option", "ics")
-
-        sys.stdout.write(to_ics(result, lang=options["lang"]))
+        _write(to_ics(result, lang=lang))
         return 0
     _print_json(result)
     if result["ok"]:

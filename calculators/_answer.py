@@ -14,6 +14,10 @@ class Answer:
     figures: dict = field(default_factory=dict)
     clauses: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    # The notes on the versions of the rules the answer applied, when the
+    # calculator says them itself (its items follow the rules of their own days:
+    # a meeting's, an article's month); None: those of the answer's date.
+    versions: list | None = None
 
     def set(self, **figures) -> None:
         self.figures.update(figures)

@@ -17,15 +17,30 @@ calculator's own [notes.dated.event], e.g. expenditure.toml).
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 
 from . import _amendments
-from ._data import RULES
 from ._validate import Field
 
 # Appended to every calculator's own inputs. The form starts it at the browser's
 # local date (display kind "today"); the URL holds it only when it is another day.
 DATE_FIELD = Field("date", "date", display={"kind": "today"})
+
+
+# The day whose rules the computation under way applies (set by calculators.run).
+_DAY: ContextVar = ContextVar("calculators_rules_day", default=None)
+
+
+@contextmanager
+def answering(day: date):
+    """Within it, repeal() looks at the rules of `day`."""
+    token = _DAY.set(day)
+    try:
+        yield
+    finally:
+        _DAY.reset(token)
 
 
 def today() -> date:
@@ -40,18 +55,20 @@ def rules_day(event_date: str | None, values: dict) -> tuple[date, date]:
     return (event or requested), requested
 
 
-def _table_clause(path: str) -> str | None:
-    node = RULES
-    for key in path.split("."):
-        node = node.get(key) if isinstance(node, dict) else None
-    return node.get("clause") if isinstance(node, dict) else None
-
-
 def touched(amendment, clauses) -> list:
-    """Those of `clauses` an amendment changes, or changes a value quoted from."""
+    """Those of `clauses` an amendment changes (a calculator's figures are read from
+    its clauses' text, so a change of figure is a change of clause)."""
     hit = {change.clause for change in amendment.changes}
-    hit.update(_table_clause(path) for path in amendment.parameters)
+    hit.update(_renumbered(amendment, clauses))
     return [clause for clause in clauses if clause in hit]
+
+
+def _renumbered(amendment, clauses) -> set:
+    """The clauses whose printed number this amendment moves."""
+    from ._data import history
+    h = history()
+    return {c for c in clauses if c in h.versions and any(
+        v.amendment is amendment and v.action == "renumber" for v in h.versions[c])}
 
 
 def changed_between(first: date, second: date, clauses) -> list:
@@ -93,15 +110,66 @@ def version_notes(clauses, day: date) -> list:
             amendment, action = latest[clause]
             groups.setdefault((amendment.in_force, amendment.file, action),
                               (amendment, action, []))[2].append(clause)
+    # A repeal first: what the reader must know before anything else.
+    ordered = sorted(groups.items(), key=lambda g: (g[1][1] != "repeal", g[0]))
     return [(_NOTE_OF_ACTION[action],
              {"clauses": cited, "amendment": amendment.summary(),
               "in_force": amendment.in_force.isoformat()})
-            for _, (amendment, action, cited) in sorted(groups.items(), key=lambda g: g[0])]
+            for _, (amendment, action, cited) in ordered]
 
 
 def event_note(name: str, day: date, requested: date, clauses) -> list:
     """A note when the event's date, not `date`, chose rules that differ."""
-    if day == requested or not changed_between(day, requested, clauses):
+    changed = [] if day == requested else changed_between(day, requested, clauses)
+    if not changed:
         return []
     return [(f"{name}.dated.event", {"rules_day": day.isoformat(),
-                                     "requested": requested.isoformat()})]
+                                     "requested": requested.isoformat(),
+                                     "amendments": [a.summary() for a in changed]})]
+
+
+def _latest_changes(day: date) -> dict:
+    """Each clause changed by `day` -> (the amendment, its action) of its last change."""
+    latest = {}
+    for amendment in _amendments.amendments():
+        if amendment.in_force > day:
+            break
+        for change in amendment.changes:
+            latest[change.clause] = (amendment, change.action)
+    return latest
+
+
+def last_change(clause: str, day: date):
+    """(the amendment, its action) of the last change to `clause` in force on `day`,
+    or None (the text as issued)."""
+    return _latest_changes(day).get(clause)
+
+
+def repeal(clause: str):
+    """The amendment that repealed `clause`, when it stands repealed on the day of
+    the computation under way; else None. A repealed clause grants and requires
+    nothing from that day: each calculator gives no figure that rests on it."""
+    day = _DAY.get()
+    if day is None:
+        return None
+    found = _latest_changes(day).get(clause)
+    return found[0] if found and found[1] == "repeal" else None
+
+
+def repealed(clauses, day: date) -> list:
+    """Those of `clauses` that stand repealed on `day`."""
+    latest = _latest_changes(day)
+    return [c for c in clauses if c in latest and latest[c][1] == "repeal"]
+
+
+def repeal_headline(clauses, day: date):
+    """The headline's first sentence when a cited clause stands repealed: which,
+    since when, by which decision (one part per amendment); None otherwise."""
+    latest = _latest_changes(day)
+    groups: dict = {}
+    for clause in repealed(clauses, day):
+        amendment = latest[clause][0]
+        groups.setdefault((amendment.in_force, amendment.file), (amendment, []))[1].append(clause)
+    return [("dated.repealed", {"clauses": cited, "amendment": amendment.summary(),
+                                "in_force": amendment.in_force.isoformat()})
+            for _, (amendment, cited) in sorted(groups.items(), key=lambda g: g[0])] or None

@@ -15,3 +15,4 @@ MAX_YEARS_WORKED = 80
 MAX_SICK_LEAVE_MONTHS = 12
 MAX_ARTICLES = 1000
 MAX_OUTLETS_PER_ARTICLE = 20
+MAX_PERIOD_MONTHS = 120          # the young cadres' monthly check: ten years at most

@@ -180,6 +180,7 @@ NOTES: dict = {f"{calc}.{key}": text for calc, data in FILES.items()
 NOTES.update(flatten(COMMON.get("notes", {})))    # shared notes: "dated.amended"...
 HEADLINES: dict = {f"{calc}.{key}": text for calc, data in FILES.items()
                    for key, text in flatten(data.get("headlines", {})).items()}
+HEADLINES.update(flatten(COMMON.get("headlines", {})))    # shared: "dated.repealed"
 ERRORS: dict = _errors(COMMON["errors"])
 CALCULATOR_ERRORS: dict = {calc: _errors(data.get("errors", {})) for calc, data in FILES.items()}
 

@@ -26,7 +26,8 @@ ERROR_CODES = (
     "range",          # number (or list length, or year) outside its bounds
     "step",           # not a multiple of the allowed step (half days, cents)
     "option",         # a string that is not one of the allowed options
-    "format",         # malformed text: a date not YYYY-MM-DD, a month not YYYY-MM, bad JSON
+    "format",         # malformed text: a date not YYYY-MM-DD, a month not YYYY-MM, bad JSON,
+                      # a malformed amendment (field "amendments")
     "date",           # well-formed but impossible date or month (2027-02-30, 2027-13)
     "consistency",    # inputs that contradict each other (present > members)
     "internal",       # a bug in the calculator; never expected
@@ -205,6 +206,8 @@ def check_fields(specs: tuple, inputs: dict, prefix: str = "") -> dict:
     "member" would otherwise be silently ignored); null counts as absent."""
     known = {spec.name for spec in specs}
     for key in inputs:
+        if not isinstance(key, str):  # only from Python: JSON keys are always text
+            raise InputError(prefix.rstrip(".") or "inputs", "type", "keys")
         if key not in known:
             raise InputError(prefix + _shown_key(key), "unknown_field", None,
                              known=tuple(spec.name for spec in specs))

@@ -2,6 +2,7 @@
 
 from fractions import Fraction
 
+from . import _dated
 from ._answer import Answer, Calculator
 from ._data import ratio, rule
 from ._display import Output
@@ -35,24 +36,36 @@ def compute(v: dict) -> Answer:
     duty_days, holiday, use = v["duty_days"], v["holiday"], v["use"]
     compensation, rotation = rule("duty.compensation"), rule("duty.rotation")
     long_holiday, ordinary_holiday = rule("duty.long_holiday"), rule("duty.ordinary_holiday")
-    days = compensation_days(duty_days)
-    share = ratio(compensation)
     answer = Answer()
-    answer.set(compensation_days=days,
-               compensatory_rest_days=days if use in ("either", "rest") else 0,
-               leave_offset_days=days if use in ("either", "leave_offset") else 0)
-    answer.note(f"duty_compensation.compensation.{use}", compensation["clause"],
-                duty_days=duty_days, days=days, ratio=f"{share.numerator}:{share.denominator}",
-                text=compensation["text"])
+    # A repealed clause grants and requires nothing from the day of its repeal.
+    repealed = {table["clause"] for table in (compensation, rotation, long_holiday)
+                if _dated.repeal(table["clause"])}
+    answer.cite(*sorted(repealed))
+    if compensation["clause"] in repealed:
+        answer.set(compensation_days=0, compensatory_rest_days=0, leave_offset_days=0)
+    else:
+        days = compensation_days(duty_days)
+        share = ratio(compensation)
+        answer.set(compensation_days=days,
+                   compensatory_rest_days=days if use in ("either", "rest") else 0,
+                   leave_offset_days=days if use in ("either", "leave_offset") else 0)
+        answer.note(f"duty_compensation.compensation.{use}", compensation["clause"],
+                    duty_days=duty_days, days=days,
+                    ratio=f"{share.numerator}:{share.denominator}", text=compensation["text"])
 
     # c15-1 节假日值班实行轮流值班制,每班由一名领导负责。
-    answer.set(leaders_per_shift=rotation["leaders_per_shift"])
-    answer.note("duty_compensation.rotation", rotation["clause"],
-                leaders=rotation["leaders_per_shift"])
+    if rotation["clause"] in repealed:
+        answer.set(leaders_per_shift=None)
+    else:
+        answer.set(leaders_per_shift=rotation["leaders_per_shift"])
+        answer.note("duty_compensation.rotation", rotation["clause"],
+                    leaders=rotation["leaders_per_shift"])
 
     # c15-2 “十.一”春节长假安排固定值班人员,并向区委、区政府、区政法委进行报告。
     # c15-3 平常节假日……由有关领导及有关人员值班……由领导指派一定的人员值班。
-    if holiday in long_holiday["holidays"]:
+    if long_holiday["clause"] in repealed:
+        answer.set(fixed_roster=False, report_to=[])
+    elif holiday in long_holiday["holidays"]:
         answer.set(fixed_roster=True, report_to=list(long_holiday["report_to"]))
         answer.note(f"duty_compensation.long_holiday.{holiday}", long_holiday["clause"],
                     report_to=long_holiday["report_to"], text=long_holiday["text"])

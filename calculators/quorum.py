@@ -2,6 +2,7 @@
 
 import math
 
+from . import _dated
 from ._answer import Answer, Calculator
 from ._data import ratio, rule
 from ._display import Output
@@ -35,15 +36,17 @@ def required_present(members: int, topic: str) -> int:
 
 
 # c1-7 会议议定事项按照少数服从多数的原则决定
-# 少数服从多数: the votes for must be MORE than half of those present (a tie is
-# not a majority; abstentions count as not for).
-def motion_passes(votes_for: int, present: int) -> bool:
-    return votes_for > ratio(rule("quorum.vote"), "majority") * present
+# 少数服从多数 is read as the Party's and government bodies' meeting rules put it,
+# 以超过应到会成员半数同意形成决定: the votes for must be MORE than half of ALL the
+# members entitled to attend, not of those present (the stricter reading; a tie
+# is not a majority; abstentions and absentees count as not for).
+def motion_passes(votes_for: int, members: int) -> bool:
+    return votes_for > ratio(rule("quorum.vote"), "majority") * members
 
 
-def votes_needed(present: int) -> int:
+def votes_needed(members: int) -> int:
     """The fewest votes for that pass a motion (floor of half, plus one)."""
-    return math.floor(ratio(rule("quorum.vote"), "majority") * present) + 1
+    return math.floor(ratio(rule("quorum.vote"), "majority") * members) + 1
 
 
 def _check_votes(present: int, votes_for, votes_against) -> None:
@@ -68,6 +71,13 @@ def compute(v: dict) -> Answer:
     expenditure_rule, members_rule = rule("quorum.major_expenditure"), rule("quorum.members")
     vote_rule = rule("quorum.vote")
     answer = Answer()
+    if _dated.repeal(ordinary_rule["clause"]):
+        # c1-8 repealed: no quorum is set, and nothing follows from one.
+        answer.cite(ordinary_rule["clause"])
+        answer.set(quorum_met=None, required_present=None)
+        if v["votes_for"] is not None:
+            answer.set(passed=None, votes_needed=None)
+        return answer
     required = required_present(members, topic)
     ordinary = required_present(members, "ordinary")
     met = present >= required
@@ -94,6 +104,10 @@ def compute(v: dict) -> Answer:
     elif short_of_all:
         answer.note("quorum.not_all_present", present=present, required=required,
                     ordinary=ordinary, absent=members - present, ratio=ordinary_rule["ratio"])
+    elif topic in MAJOR_TOPICS:
+        # Short even of the ordinary quorum: name the figure each rule asks for.
+        answer.note("quorum.not_met_major", present=present, required=required,
+                    ordinary=ordinary, ratio=ordinary_rule["ratio"])
     else:
         answer.note("quorum.not_met", present=present, required=required,
                     ratio=ordinary_rule["ratio"])
@@ -101,20 +115,26 @@ def compute(v: dict) -> Answer:
     votes_for = v["votes_for"]
     if votes_for is not None:
         # A meeting that cannot be held decides nothing, whatever the count.
-        passed = met and motion_passes(votes_for, present)
+        passed = met and motion_passes(votes_for, members)
         answer.set(passed=passed)
+        if _dated.repeal(vote_rule["clause"]):
+            answer.cite(vote_rule["clause"])
+            answer.set(passed=None, votes_needed=None)
+            return answer
         if not met:
             answer.note("quorum.vote_void_major" if short_of_all else "quorum.vote_void",
                         vote_rule["clause"], ratio=ordinary_rule["ratio"])
         elif passed:
             answer.note("quorum.vote_passed", vote_rule["clause"], votes_for=votes_for,
-                        present=present, needed=votes_needed(present), text=vote_rule["text"])
+                        members=members, present=present, needed=votes_needed(members),
+                        text=vote_rule["text"])
         else:
             votes_against = v["votes_against"]
             tie = votes_against is not None and votes_against == votes_for
             answer.note("quorum.vote_tied" if tie else "quorum.vote_failed", vote_rule["clause"],
-                        votes_for=votes_for, present=present,
-                        needed=votes_needed(present), text=vote_rule["text"])
+                        votes_for=votes_for, members=members, present=present,
+                        needed=votes_needed(members), text=vote_rule["text"])
+        answer.set(votes_needed=votes_needed(members))
     return answer
 
 
@@ -124,5 +144,5 @@ CALCULATOR = Calculator(
     compute=compute,
     clauses=("c1-8", "c1-2", "c1-7", "c12-2"),
     outputs=(Output("quorum_met", "boolean"), Output("required_present", "number"),
-             Output("passed", "boolean")),
+             Output("passed", "boolean"), Output("votes_needed", "number")),
 )

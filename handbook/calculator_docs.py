@@ -32,7 +32,7 @@ ANY = re.compile(r"<!--\s*calculator-[^>]*-->")
 # A type's options are listed with their labels up to this many; beyond, counted.
 MAX_LISTED = 8
 # Keys of a rules.toml table that say where a value comes from, not a value.
-PROVENANCE = ("clause", "text", "source", "reading")
+PROVENANCE = ("clause", "text", "words", "source", "reading", "repealed")
 
 WORDS = {
     "zh": {

@@ -65,9 +65,10 @@ def _cited_ids(spec: dict) -> list:
     return ids
 
 
-def _clause_labels(ids, lang: str) -> dict:
-    """Each clause a calculator may cite, named as the citation format names it."""
-    _, by_id = extractor.table()
+def _clause_labels(ids, lang: str, day=None) -> dict:
+    """Each clause a calculator may cite, named as the citation format names it on
+    `day` (its printed number then: a renumbered clause is cited by its new one)."""
+    _, by_id = extractor.table(day)
     return {cid: cite_in_page(by_id[cid], by_id, lang) for cid in ids if cid in by_id}
 
 ASSET_JS = "assets/javascripts/calculators/calculators.js"
@@ -152,10 +153,75 @@ def prefixes(url: str, lang: str) -> tuple[str, str]:
     return lang_root or "./", site_root or "./"
 
 
-def _schema(name: str):
+def _schema(name: str, day=None):
     """The schema the form is built from: its words quote the rules in force on the
-    build's date (the rewards' rates, the reasons' number of days...)."""
-    return calculators.schema(name, edition.as_of())
+    build's date (the rewards' rates, the reasons' number of days...), or on `day`."""
+    return calculators.schema(name, day or edition.as_of())
+
+
+# ------------------------------------------------------------- words by date
+# The form's words that quote a rule (a rate in a label, a threshold in a hint, an
+# output's label) follow the date the form is set to, not only the build's: the
+# build writes the form as of its own date and, for each other version of the rules,
+# the words that differ. calculators.js puts them in when the form's date changes.
+
+def version_days() -> list:
+    """The first day of each version of the rules: date.min (as issued) and every
+    amendment's in-force date."""
+    from datetime import date as _date
+    from calculators import _amendments
+    return [_date.min] + sorted({a.in_force for a in _amendments.amendments()})
+
+
+def _version_of(day, days):
+    return max(d for d in days if d <= day)
+
+
+_TOKENS = re.compile(r"(<[^>]*>)")
+
+
+def _text_tokens(markup: str) -> tuple[list[str], list[str]]:
+    """(the tags in order, the non-empty texts between them in order): the texts are
+    the DOM's text nodes of the markup, in document order."""
+    parts = _TOKENS.split(markup)
+    return parts[1::2], [html.unescape(t) for t in parts[0::2] if t]
+
+
+def dated_texts(base_markup: str, markups: dict) -> dict:
+    """{"days": [...], "groups": [{"": words, day: words, ...}, ...]}: each text of the
+    base markup whose words differ in another version's markup, with its words in each
+    version ("" is the version the base shows). The page puts them in wherever the
+    text stands, in the form and in the rows it adds (an article's outlets), so a text
+    is known by its words: words that stand for two different texts in another version
+    are left out, as is a version whose markup has another shape (a field or option
+    more or less); the form keeps the base's words then."""
+    base_tags, base_texts = _text_tokens(base_markup)
+    groups: dict[str, dict] = {}
+    days = []
+    clash = set()
+    for day, markup in markups.items():
+        tags, texts = _text_tokens(markup)
+        if tags != base_tags or len(texts) != len(base_texts):
+            continue
+        days.append(day)
+        for old, new in zip(base_texts, texts):
+            if old == new and old not in groups:
+                continue
+            group = groups.setdefault(old, {"": old})
+            if group.get(day, new) != new:
+                clash.add(old)
+            group[day] = new
+    kept = [g for old, g in groups.items() if old not in clash]
+    # Every version's words for a kept text, else the base's (the text did not change).
+    for g in kept:
+        for day in days:
+            g.setdefault(day, g[""])
+    seen: dict[str, int] = {}
+    for i, g in enumerate(kept):
+        for words in set(g.values()):
+            seen[words] = seen.get(words, 0) + 1
+    kept = [g for g in kept if all(seen[w] == 1 for w in set(g.values()))]
+    return {"days": days, "groups": kept}
 
 
 # ------------------------------------------------------------- form HTML
@@ -187,7 +253,7 @@ def _error_p(fid: str) -> str:
 
 def _term_hints(field: dict, lang: str) -> str:
     """Short glossary hints for the terms a newcomer meets among the options, e.g.
-    直系亲属：直系血亲，如父母、子女…… An option gets a hint when a glossary term
+    直系亲属：本制度未作界定，有两种理解…… An option gets a hint when a glossary term
     makes up at least half of its label (so 本办干部本人 gets none for 本办)."""
     labels = field.get("option_labels", {})
     shown = []
@@ -234,6 +300,13 @@ def _input_type(field: dict) -> str:
     return {"YYYY-MM-DD": "date", "YYYY-MM": "month"}.get(field.get("format"), "text")
 
 
+def _format_attr(field: dict) -> str:
+    """The format a date or month input expects. HTML allows no placeholder on these;
+    where a browser has no such input it shows a text box (Firefox has no month
+    input), and calculators.js then shows this format as the box's placeholder."""
+    return f' data-format="{_e(field["format"])}"' if field.get("format") else ""
+
+
 def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
     name, kind = field["name"], field["type"]
     if kind == "list" and field["items"]["type"] == "object":
@@ -262,8 +335,12 @@ def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
             selected = option == default or (default is None and required and index == 0)
             opts.append(f'<option value="{_e(option)}"{" selected" if selected else ""}>'
                         f'{_e(_option_text(field, option, lang))}</option>')
+        # Its first option is chosen from the start, so the browser never finds it
+        # empty: HTML allows `required` only with an empty first option; screen
+        # readers still hear "required".
+        aria_req = ' aria-required="true"' if required else ""
         return (f'<div class="calc-field"><label for="{fid}">{label}{marker}</label>'
-                f'<select {common}{req}>{"".join(opts)}</select>{_term_hints(field, lang)}'
+                f'<select {common}{aria_req}>{"".join(opts)}</select>{_term_hints(field, lang)}'
                 f'{hint_p}{_error_p(fid)}</div>')
     if kind in ("integer", "number"):
         attrs = []
@@ -278,10 +355,8 @@ def _field_html(calc: str, field: dict, fid: str, lang: str) -> str:
         return (f'<div class="calc-field"><label for="{fid}">{label}{marker}</label>'
                 f'<input type="number" inputmode="{mode}" {common} {" ".join(attrs)}{value}{req}>'
                 f'{hint_p}{_error_p(fid)}</div>')
-    fmt = field.get("format")
-    placeholder = f' placeholder="{_e(fmt)}"' if fmt else ""
     return (f'<div class="calc-field"><label for="{fid}">{label}{marker}</label>'
-            f'<input type="{_input_type(field)}" {common}{placeholder}{req}>{hint_p}{_error_p(fid)}</div>')
+            f'<input type="{_input_type(field)}" {common}{_format_attr(field)}{req}>{hint_p}{_error_p(fid)}</div>')
 
 
 # ----------------------------------------------------- a list of objects
@@ -336,10 +411,9 @@ def _member_html(member: dict, mid: str, lang: str) -> str:
     if not member.get("required"):
         label = UI[lang]["optional"].format(label=label)
     input_type = "number" if kind in ("integer", "number") else _input_type(member)
-    placeholder = f' placeholder="{_e(member["format"])}"' if "format" in member else ""
     return (f'<div class="calc-field"><label for="{mid}">{_e(label)}</label>'
             f'<input type="{input_type}" id="{mid}" name="{_e(name)}" data-item-field="{_e(name)}"'
-            f'{placeholder} aria-describedby="{mid}-error">{_item_error(mid, name)}</div>')
+            f'{_format_attr(member)} aria-describedby="{mid}-error">{_item_error(mid, name)}</div>')
 
 
 def _items_html(calc: str, field: dict, fid: str, lang: str) -> str:
@@ -365,12 +439,49 @@ def _items_html(calc: str, field: dict, fid: str, lang: str) -> str:
             f'{_error_p(fid)}</fieldset>')
 
 
+def _versions(name: str, lang: str) -> tuple[list, dict]:
+    """The first days of this calculator's versions of the rules (date.min: as
+    issued), each with its schema: only the days on which its form or its outputs'
+    words change, so that a decision touching other clauses is no version of its own
+    (the page of that decision's date then shows the same form)."""
+    days, specs, last = [], {}, None
+    for day in version_days():
+        spec = _schema(name, day)
+        shape = ("".join(_fields_html(spec, name, lang, "x")), _outputs(spec, lang),
+                 _clause_labels(_cited_ids(spec), lang, day))
+        if shape != last:
+            days.append(day)
+            specs[day] = spec
+            last = shape
+    return days, specs
+
+
+def _fields_html(spec: dict, name: str, lang: str, base: str) -> list[str]:
+    return [_field_html(name, field, f"{base}-{field['name']}", lang)
+            for field in spec["fields"] if not _is_fixed(field)]
+
+
+def _outputs(spec: dict, lang: str) -> list:
+    return [{"name": o["name"], "label": o[f"label_{lang}"],
+             "display": _localized(o["display"], lang)} for o in spec["outputs"]]
+
+
 def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int) -> str:
     spec = _schema(name)
     t = UI[lang]
     base = f"calc{serial}-{name}"
-    fields = [_field_html(name, field, f"{base}-{field['name']}", lang)
-              for field in spec["fields"] if not _is_fixed(field)]
+    fields = _fields_html(spec, name, lang, base)
+    days, specs = _versions(name, lang)
+    shown = _version_of(edition.as_of(), days)
+    key = lambda d: "original" if d == days[0] else d.isoformat()  # noqa: E731
+    others = {d: specs[d] for d in days if d != shown}
+    dated = dated_texts("".join(fields), {
+        key(d): "".join(_fields_html(other, name, lang, base)) for d, other in others.items()})
+    outputs_by_day = {key(d): _outputs(other, lang) for d, other in others.items()
+                      if _outputs(other, lang) != _outputs(spec, lang)}
+    labels = _clause_labels(_cited_ids(spec), lang)
+    labels_by_day = {key(d): _clause_labels(_cited_ids(other), lang, d) for d, other in others.items()}
+    labels_by_day = {k: v for k, v in labels_by_day.items() if v != labels}
     config = {
         "name": name,
         "lang": lang,
@@ -384,10 +495,23 @@ def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int)
         "fixed": {f["name"]: _display(f)["value"] for f in spec["fields"] if _is_fixed(f)},
         # Each output with its label and display kind (calculators/_display.py), in
         # the page's language: the script renders by kind alone.
-        "outputs": [{"name": o["name"], "label": o[f"label_{lang}"],
-                     "display": _localized(o["display"], lang)} for o in spec["outputs"]],
+        "outputs": _outputs(spec, lang),
+        # The words of other versions of the rules (see dated_texts): the form's own
+        # text nodes by index, and the outputs' labels, by the first day of a version.
+        "versions": [d.isoformat() for d in days if d != days[0]],
+        "shownVersion": key(shown),
+        "datedTexts": dated,
+        "datedOutputs": outputs_by_day,
+        # The input whose date chooses the rules when given (expenditure's date of
+        # spending, annual leave's as-of date), as the calculator's answer does.
+        "eventDate": calculators.event_date_field(name),
+        # A preview build (HANDBOOK_AS_OF) starts the form's date at its own date.
+        "previewDay": edition.preview_day(),
         "ui": t,
-        "clauseLabels": _clause_labels(_cited_ids(spec), lang),
+        "clauseLabels": labels,
+        # The clauses' names by version: a renumbered clause is cited by the number
+        # it prints on the day whose rules the answer applied (its as_of).
+        "datedClauseLabels": labels_by_day,
     }
     # JSON inside <script>: "<" escaped so no "</script>" can close it early.
     data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from calculators._history import number_value
+
 WORK_ZH = "《永定区编办管理制度》"
 WORK_EN = "Yongding Office Rules"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -50,17 +52,27 @@ def item_zh(c, by_id) -> str:
         head = f"第{num[:-1]}条"                     # 一、 → 第一条
     else:
         head = f"第{num.rstrip('.')}条"             # 8. → 第8条
-    return head + (f"第{CIRCLED[c.sub - 1]}项" if c.sub else "")
+    return head + (f"第{c.number if c.number[:1] in CIRCLED else CIRCLED[c.sub - 1]}项"
+                   if c.sub else "")
 
 
 def _is_article(c, by_id) -> bool:
     return _parent_number(c, by_id).startswith("第")
 
 
+def _numbers(c, by_id) -> tuple[int, int | None]:
+    """(item, sub-item) as printed on the day of the table: a renumbered clause
+    keeps its id (c11-7) but prints, and is cited by, its new number (6)."""
+    item = number_value(_parent_number(c, by_id)) or c.item
+    sub = (number_value(c.number) or c.sub) if c.sub else None
+    return item, sub
+
+
 def item_en(c, by_id) -> str:
     """cl. 8 / cl. 5(4) / art. 1."""
     unit = "art." if _is_article(c, by_id) else "cl."
-    return f"{unit} {c.item}" + (f"({c.sub})" if c.sub else "")
+    item, sub = _numbers(c, by_id)
+    return f"{unit} {item}" + (f"({sub})" if sub else "")
 
 
 def item_label(c, by_id, lang: str) -> str:
@@ -69,7 +81,8 @@ def item_label(c, by_id, lang: str) -> str:
     if lang == "zh":
         return item_zh(c, by_id)
     unit = "Article" if _is_article(c, by_id) else "Clause"
-    return f"{unit} {c.item}" + (f"({c.sub})" if c.sub else "")
+    item, sub = _numbers(c, by_id)
+    return f"{unit} {item}" + (f"({sub})" if sub else "")
 
 
 def cite_zh(c, by_id) -> str:

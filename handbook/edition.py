@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import tomllib
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
@@ -18,13 +21,17 @@ class EditionError(ValueError):
 
 
 def as_of() -> date:
-    value = os.environ.get("HANDBOOK_AS_OF", "").strip()
-    if value:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise EditionError(
-                f"HANDBOOK_AS_OF={value!r} is not a date written YYYY-MM-DD") from None
+    """HANDBOOK_AS_OF (a preview), else HANDBOOK_EDITION_DAY (the day a build is for:
+    `make build` pins it for all its steps, a build of a later date's pages sets it),
+    else SOURCE_DATE_EPOCH, else today."""
+    for name in ("HANDBOOK_AS_OF", "HANDBOOK_EDITION_DAY"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                raise EditionError(f"{name}={value!r} 不是日期，请写成 2027-04-01 这样的格式 "
+                                   "(is not a date written YYYY-MM-DD)") from None
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
@@ -34,9 +41,43 @@ def as_of() -> date:
     return date.today()
 
 
+SITE_FILE = Path(__file__).resolve().parents[1] / "source" / "site.toml"
+
+
+def configured_site_url() -> str:
+    """The address written once in source/site.toml ("" when not yet written).
+    A malformed file is an EditionError that names it."""
+    if not SITE_FILE.exists():
+        return ""
+    try:
+        data = tomllib.loads(SITE_FILE.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        text = SITE_FILE.read_text(encoding="utf-8-sig", errors="replace")
+        hint = ("网址要用英文半角双引号括起来（切换到英文输入法再输入），"
+                if any(q in text for q in "“”‘’") else "")
+        raise EditionError(f"source/site.toml 无法读取：{hint}请写成 address = \"http://10.1.2.3/handbook/\" "
+                           f"这样的一行（{exc}）") from None
+    url = data.get("address", "")
+    if not isinstance(url, str):
+        raise EditionError('source/site.toml：address 要用英文双引号括起来，例如 address = "http://10.1.2.3/"')
+    url = url.strip()
+    if url and not re.match(r"^https?://[^\s/]+", url):
+        raise EditionError(f"source/site.toml：“{url}”不是网址，应以 http:// 或 https:// 开头，"
+                           '例如 address = "http://10.1.2.3/handbook/"')
+    return url
+
+
+def preview_day() -> str | None:
+    """The date of a preview build (HANDBOOK_AS_OF), when one is asked for: the
+    calculators' date starts there instead of at the reader's today."""
+    value = os.environ.get("HANDBOOK_AS_OF", "").strip()
+    return as_of().isoformat() if value else None
+
+
 def site_url() -> str:
-    """The address readers use, with a trailing slash (HANDBOOK_SITE_URL)."""
-    url = os.environ.get("HANDBOOK_SITE_URL", "").strip() or DEFAULT_SITE_URL
+    """The address readers use, with a trailing slash: HANDBOOK_SITE_URL, else
+    source/site.toml, else the local preview address."""
+    url = os.environ.get("HANDBOOK_SITE_URL", "").strip() or configured_site_url() or DEFAULT_SITE_URL
     return url if url.endswith("/") else url + "/"
 
 

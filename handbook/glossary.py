@@ -1,7 +1,8 @@
 """The glossary as data, read from docs/<lang>/glossary.md with markdown-it-py:
 term → (English, explanation). The calculators' forms take their short hints for
-the terms a newcomer meets (直系亲属: 父母、子女……) from here, so a hint never
-says something the glossary does not."""
+the terms a newcomer meets (直系亲属: 本制度未作界定，有两种理解……) from here, so a
+hint never says something the glossary does not: the hint is the first sentence of
+the explanation, which must therefore stand alone (no ；/; or ". " inside it)."""
 from __future__ import annotations
 
 import re

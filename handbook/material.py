@@ -24,9 +24,22 @@ Material 9.8
 - the search index file, `{"config": {..., "pipeline": [...]}, "docs": [...]}`;
 - the `<script id="__config">` JSON in every page (`base`, `search`: the worker's
   URL), written with Jinja's tojson;
-- the search worker's messages (type 0: the index, type 2: a query), which
-  docs/assets/javascripts/workers/handbook-search.js intercepts;
-- the markup of the search dialog and of `<link rel="alternate" hreflang>`.
+- the search worker's messages (type 0: the index, type 2: a query) and its answers
+  (type 3: `{items: [[doc, …], …]}`, sent with the global postMessage), which
+  docs/assets/javascripts/workers/handbook-search.js intercepts; type 0's data is
+  `{config, docs, options}`, of which it replaces `docs` with a later date's;
+- that the search worker keeps fields of an index entry it does not know (a
+  chapter's `chapter`: handbook/search.py);
+- the markup of the search dialog, of `<link rel="alternate" hreflang>` and of the
+  language selector's links (`a.md-select__link` with `hreflang`).
+- the toggles at the top of `<body>` (`<input class="md-toggle" data-md-toggle=...
+  autocomplete="off">`) and the table of contents' `<label class="md-nav__title"
+  for="__toc">`, whose `__toc` checkbox Material writes only for a page in the nav;
+- for handbook/editions.py (the text in force on the reader's day): a page's own
+  content is its one `<article class="md-content__inner">` (content_region), and
+  Material's bundle script, right after `<script id="__config">`, reads that config
+  once as it loads, so a script placed between them (after_config_script) runs
+  before Material and may rewrite the config's `search` address.
 """
 from __future__ import annotations
 
@@ -45,9 +58,15 @@ from handbook.markup import StartTags, splice
 SEARCH_WORKER = re.compile(r"search\.[0-9a-f]+\.min\.js")
 SEARCH_WRAPPER = "handbook-search.js"          # docs/assets/javascripts/workers/
 DIALOG_NAMES = {"zh": "搜索本手册", "en": "Search the handbook"}
-# Per-language lunr pipeline: the English index is not stemmed, because Material
-# adds a trailing wildcard to every query term and lunr does not stem those.
-PIPELINES = {"en": ["stopWordFilter"]}
+# The language tag of text in a language (handbook/typography.py marks Chinese the same way).
+LANG_TAGS = {"zh": "zh-Hans", "en": "en"}
+# Per-language lunr pipeline. No index is stemmed: Material adds a trailing wildcard
+# to every query term and lunr does not stem those, so a stemmed index word (hospit)
+# would never match the word typed (hospital*). The Chinese index holds English
+# words too (each clause's translation, searched but not shown).
+PIPELINES = {"en": ["stopWordFilter"], "zh": ["stopWordFilter"]}
+# The form that holds Material's toggles' "do not restore" (see fix_page).
+TOGGLES_FORM = "__toggles"
 
 
 class MaterialChanged(RuntimeError):
@@ -157,12 +176,12 @@ def search_separator(config) -> str:
 
 def split_search_index(site: Path, default: str, others: list[str]) -> None:
     """static-i18n leaves one index of both languages at the site root, and Material's
-    English pages would search it: write one index per language, the English one
-    with its own lunr pipeline, and a copy of the sitemap in each language root."""
+    English pages would search it: write one index per language, each with its
+    language's lunr pipeline, and a copy of the sitemap in each language root."""
     index_path = site / "search" / "search_index.json"
     merged = json.loads(index_path.read_text(encoding="utf-8"))
     prefixes = tuple(f"{loc}/" for loc in others)
-    _write_index(index_path, merged["config"],
+    _write_index(index_path, dict(merged["config"], pipeline=PIPELINES.get(default, merged["config"]["pipeline"])),
                  [d for d in merged["docs"] if not d["location"].startswith(prefixes)])
     for loc in others:
         docs = [{**d, "location": d["location"][len(loc) + 1:]}
@@ -182,7 +201,7 @@ def _write_index(path: Path, cfg: dict, docs: list) -> None:
 
 # ---------------------------------------------------------------- Material's page markup
 def fix_page(text: str, lang: str, default: str) -> str:
-    """Every page and 404 page as Material wrote it, with its three fixes:
+    """Every page and 404 page as Material wrote it, with its fixes:
 
     - the search dialog gets a name (axe: aria-dialog-name; a screen reader would
       announce an unnamed dialog);
@@ -192,7 +211,10 @@ def fix_page(text: str, lang: str, default: str) -> str:
       visible language links remain);
     - `__config`: search runs through our worker wrapper (whole-word Chinese
       queries), and a page of another language than the default finds its own
-      search index and sitemap (`base` at its language root).
+      search index and sitemap (`base` at its language root);
+    - the language selector's links carry the language of their text (`lang`).
+    - valid HTML (the W3C checker, tests/test_html_valid.py): see valid_toggles
+      and toc_title_label.
     """
     tags = StartTags(text)
     edits = []
@@ -203,6 +225,13 @@ def fix_page(text: str, lang: str, default: str) -> str:
     dialog = dialogs[0]
     name = html.escape(DIALOG_NAMES[lang], quote=True)
     edits.append((dialog.end - 1, dialog.end, f' aria-label="{name}">'))
+
+    # The language selector's links ("中文", "English") are in the language they
+    # name: a screen reader reads "中文" on an English page with a Chinese voice.
+    for link in tags.find("a", **{"class": "md-select__link"}):
+        hreflang = link.attrs.get("hreflang")
+        if hreflang and "lang" not in link.attrs:
+            edits.append((link.end - 1, link.end, f' lang="{html.escape(LANG_TAGS.get(hreflang, hreflang), quote=True)}">'))
 
     for link in tags.find("link", rel="alternate"):
         if "hreflang" in link.attrs:
@@ -224,4 +253,93 @@ def fix_page(text: str, lang: str, default: str) -> str:
         data["base"] = posixpath.join(data["base"], lang) + "/"
     # As Material writes it: Jinja's tojson (sorted keys, <>&' escaped).
     edits.append((script.end, script.body_end, str(htmlsafe_json_dumps(data, sort_keys=True))))
+    edits += valid_toggles(text, tags) + toc_title_label(text, tags)
     return splice(text, edits)
+
+
+def valid_toggles(text: str, tags: StartTags) -> list[tuple[int, int, str]]:
+    """Material's drawer and search toggles are checkboxes with autocomplete="off",
+    which HTML allows only on text-like inputs. It is there so that a browser going
+    back to the page does not restore an open drawer or search (Chromium and Firefox
+    do, for a plain checkbox). An empty form with autocomplete="off" that owns the
+    toggles (their `form` attribute) says the same validly, and leaves them where
+    Material's CSS (`.md-toggle:checked ~ ...`) needs them."""
+    toggles = [t for t in tags.find("input", type="checkbox", autocomplete="off")
+               if "data-md-toggle" in t.attrs]
+    if not toggles:
+        return []
+    edits = [(toggles[0].start, toggles[0].start,
+              f'<form id="{TOGGLES_FORM}" autocomplete="off" hidden></form>\n    ')]
+    for toggle in toggles:
+        tag = text[toggle.start:toggle.end]
+        if tag.count(' autocomplete="off"') != 1 or "form" in toggle.attrs:
+            raise MaterialChanged(f"unexpected markup of Material's toggle: {tag}")
+        edits.append((toggle.start, toggle.end,
+                      tag.replace(' autocomplete="off"', f' form="{TOGGLES_FORM}"')))
+    return edits
+
+
+def toc_title_label(text: str, tags: StartTags) -> list[tuple[int, int, str]]:
+    """The table of contents' title is `<label for="__toc">`, the label of the
+    checkbox that folds it in the mobile nav; on a page outside the nav (the
+    developer pages, /data/, /print/...) Material writes no such checkbox, and a
+    label must not name a control that is not there. It stays a label, without `for`
+    (clicking it did nothing there)."""
+    if any(t.attrs.get("id") == "__toc" for t in tags.tags):
+        return []
+    labels = tags.find("label", **{"class": "md-nav__title", "for": "__toc"})
+    return [(label.start, label.end, text[label.start:label.end].replace(' for="__toc"', ""))
+            for label in labels]
+
+
+# ---------------------------------------------------------------- the regions of a page
+# (handbook/editions.py: the text in force on the reader's day)
+def content_region(text: str) -> tuple[int, int] | None:
+    """Where a page's own content is: Material's `<article class="md-content__inner">`
+    element, from its "<" to just after its "</article>"; None on a page that is
+    not Material's (the short links' redirect stubs)."""
+    tags = StartTags(text)
+    found = [t for t in tags.find("article") if "md-content__inner" in (t.attrs.get("class") or "").split()]
+    if not found:
+        return None
+    if len(found) > 1:
+        raise MaterialChanged(f"expected one <article class=\"md-content__inner\">, found {len(found)}")
+    start = found[0].start
+    ends = [e for e in tags.end_tags.get("article", []) if e > start]
+    if not ends:
+        raise MaterialChanged("Material's <article> is not closed")
+    return start, ends[0] + len("</article>")
+
+
+def after_config_script(text: str) -> int:
+    """The offset just after Material's `<script id="__config">…</script>`, which is
+    read by Material's bundle script right after it: a script placed here runs once
+    the page's content is parsed and before Material (or any module script) starts.
+    (The page script of handbook/editions.py also rewrites `search` in it.)"""
+    config = StartTags(text).find("script", id="__config")
+    if len(config) != 1 or config[0].body_end < 0:
+        raise MaterialChanged("expected Material's one <script id=\"__config\">")
+    return config[0].body_end + len("</script>")
+
+
+def page_root(rel: str, site_path: str) -> str:
+    """The site root as the page at `rel` (a path under site/) links it: relative
+    ("../" per folder), except on the 404 pages, which are served at any address
+    and so link everything from the site's path ("/" or "/handbook/")."""
+    if rel.rsplit("/", 1)[-1] == "404.html":
+        return site_path
+    return "../" * rel.count("/") or "./"
+
+
+def search_index_path(rel: str, site: Path) -> str | None:
+    """The search index the page at `rel` searches, from the site root: the nearest
+    `search/search_index.json` above it (split_search_index writes one at each
+    language's root); None when there is none."""
+    folder = posixpath.dirname(rel)
+    while True:
+        candidate = posixpath.join(folder, "search/search_index.json")
+        if (site / candidate).is_file():
+            return candidate
+        if not folder:
+            return None
+        folder = posixpath.dirname(folder)

@@ -26,6 +26,7 @@ from handbook import clauses as clause_table
 from handbook import version_pages, versions
 from handbook.citations import cite_en, cite_zh, item_en, item_zh
 from handbook.markup import el, join, render
+from handbook.typography import mark_chinese
 
 LABELS = {
     "zh": {
@@ -68,8 +69,11 @@ def is_generated(norm_src: str) -> bool:
     return norm_src.startswith(("bilingual/", "v/", "history/")) or norm_src == "print.md"
 
 
-def _front_matter(title: str) -> list[str]:
-    return ["---", f'title: "{title}"', "search:", "  exclude: true", "---", ""]
+def _front_matter(title: str, wide: bool = False) -> list[str]:
+    """wide: without the (empty) table of contents on the right, so that two columns
+    of text get its room."""
+    hide = ["hide:", "  - toc"] if wide else []
+    return ["---", f'title: "{title}"', "search:", "  exclude: true", *hide, "---", ""]
 
 
 # ---------------------------------------------------------------- downloads and tools
@@ -98,7 +102,8 @@ def chapter_tools(lang: str, n: int) -> str:
         el("a", {"class": "chapter-tools__print", "href": f"../print/#ch{n:02d}"}, L["print"]),
         downloads(lang, f"ch{n:02d}", L["download_chapter"]),
     ]
-    return render(el("p", {"class": "chapter-tools"}, *join(links, " · ")))
+    line = el("p", {"class": "chapter-tools"}, *join(links, " · "))
+    return render(mark_chinese(line) if lang == "en" else line)   # "Side by side (中英对照)"
 
 
 def with_chapter_tools(markdown: str, lang: str, n: int) -> str:
@@ -144,17 +149,25 @@ def bilingual_page(chapter: int, lang: str) -> str:
                               version_pages.LABELS["en"]["pending_short"]))
         grid.append(el(
             "div", {"class": "bilingual-row bilingual-sub" if r.sub else "bilingual-row", "id": r.id},
-            el("a", {"class": "bilingual-id", "href": f"#{r.id}"},
-               item_zh(r, by_id) if lang == "zh" else item_en(r, by_id)),
+            el("a", {"class": "bilingual-id", "href": f"#{r.id}"}, _row_label(r, by_id, lang)),
             el("div", {"class": "bilingual-zh", "lang": "zh-CN"},
                el("p", {"class": "bilingual-text"}, zh_text), *notes(r.notes_zh, "zh")),
-            el("div", {"class": "bilingual-en", "lang": "en"},
-               *en_cell, *notes(r.notes_en, "en"))))
-    out = _front_matter(title) + [
+            mark_chinese(el("div", {"class": "bilingual-en", "lang": "en"},
+                            *en_cell, *notes(r.notes_en, "en")))))
+    out = _front_matter(title, wide=True) + [
         f"# {title}", "",
         render(el("p", {"class": "bilingual-links"}, *join(links, " · "))), "",
         render(grid)]
     return "\n".join(out) + "\n"
+
+
+def _row_label(r, by_id, lang: str) -> str:
+    """第6条 / cl. 6; a clause repealed in a renumbering, whose number another clause
+    now prints: 原第6条 / former cl. 6."""
+    label = item_zh(r, by_id) if lang == "zh" else item_en(r, by_id)
+    if versions.renumbered_away(r):
+        return f"原{label}" if lang == "zh" else f"former {label}"
+    return label
 
 
 def bilingual_index(lang: str) -> str:

@@ -11,7 +11,15 @@ language go into its `tags`, which are searched but not shown (handbook.css hide
 them): so 收礼 finds and shows c7-3, and "annual leave" on the Chinese site finds c8-3.
 
 Staff results hold rules, not the machinery: developer pages and the data page
-leave the index; the glossary, home and citing pages keep only their title.
+leave the index; the glossary, home, citing, calculators' index and maintaining
+pages keep only their title (the maintaining guide's sample decision must never
+read as a rule in a result).
+
+A chapter's title entry also carries the chapter's number and its names in both
+languages (`chapter`), as its citations spell them (“财务管理制度”第8条): the search
+worker (docs/assets/javascripts/workers/handbook-search.js) reads clause numbers
+typed into the box with the citation builder's parser and puts the clause they
+name first (docs/assets/javascripts/clause-search.js).
 
 Each clause entry is its own search "article", located at `ch12/?clause=c12-8`:
 Material keys articles by the part before `#` and groups every `#section` hit
@@ -33,13 +41,15 @@ from pathlib import Path
 from typing import Callable
 
 from handbook import clauses as clause_table
-from handbook.citations import item_label
+from handbook.citations import chapter_name_en, chapter_name_zh, item_label
 
 KEYWORDS_FILE = Path(__file__).resolve().parent / "data" / "search_keywords.toml"
 NOT_FOR_STAFF = ("developers/", "data.md")   # these pages leave the search index
-# These keep their title entry only: the glossary's table is one long text, and the
-# home and citing pages' help text ("type 收礼…") would only echo the query back.
-TITLE_ONLY = ("glossary.md", "index.md", "cite.md")
+# These keep their title entry only: the glossary's table is one long text; the
+# home, citing and calculators' index pages' help text ("type 收礼…") would only echo
+# the query back (and outrank the clause); the maintaining guide's sample decision
+# ("慰问金由800元调整为1000元") is not a rule.
+TITLE_ONLY = ("glossary.md", "index.md", "cite.md", "calculators/index.md", "maintaining.md")
 
 
 def keywords() -> dict[str, dict[str, str]]:
@@ -77,6 +87,9 @@ def clause_entries(url: str, chapter_title: str, chapter: int, lang: str,
     for c in rows:
         if c.chapter != chapter:
             continue
+        if "chapter" not in entries[0]:
+            entries[0]["chapter"] = {"n": chapter, "zh": chapter_name_zh(c.chapter_title_zh),
+                                     "en": chapter_name_en(c.chapter_title_en)}
         extra = words.get(c.id, {}).get(lang, "")
         entries.append({
             "location": f"{url}?clause={c.id}",

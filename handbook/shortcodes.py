@@ -10,6 +10,11 @@ Markdown made from the clause table, before the page is parsed.
     <!-- edition-status -->        which text is in force, as of which date
     <!-- amendment-list -->        the changes page: every amendment, newest first
     <!-- clauses: c12-8 c12-9 -->  "Rules applied: …", each clause cited and linked
+    <!-- example: 一项虚构的决定 -->   a box marked "示例（不是现行规定）" / "Example (not a rule
+    …                                 in force)" around what follows, to <!-- /example -->:
+    <!-- /example -->                 a sample that must never read as a rule (the
+                                      maintaining guide's sample decision). Kept out of
+                                      the search index (data-search-exclude).
 
 A page states a count or a title through a shortcode, never as a literal, so adding
 a chapter or a clause changes no page but the chapter's own. A shortcode of these
@@ -124,6 +129,48 @@ def clause_links_line(lang: str, ids: list[str]) -> str:
     return head + ("、" if lang == "zh" else "; ").join(links)
 
 
+EXAMPLE_OPEN = re.compile(r"^[ \t]*<!--\s*example(?:\s*:\s*(?P<title>[^>]*?))?\s*-->[ \t]*$", re.M)
+EXAMPLE_CLOSE = re.compile(r"^[ \t]*<!--\s*/example\s*-->[ \t]*$", re.M)
+# A line that is only such a comment but not one of the two (<!-- examples -->, <!-- / example: x -->);
+# the shortcode written inside a sentence or a code span (the developers' page) is left alone.
+EXAMPLE_ANY = re.compile(r"^[ \t]*<!--\s*/?\s*example[^>]*-->[ \t]*$", re.M)
+
+
+def example_title(lang: str, title: str) -> str:
+    if lang == "zh":
+        return f"示例：{title}（不是现行规定）" if title else "示例（不是现行规定）"
+    return f"Example: {title} (not a rule in force)" if title else "Example (not a rule in force)"
+
+
+def examples(markdown: str, lang: str) -> str:
+    """Each <!-- example --> … <!-- /example --> as a marked box (Material's
+    "example" admonition, styled by handbook.css), its content Markdown as before."""
+    out, pos = [], 0
+    for m in EXAMPLE_OPEN.finditer(markdown):
+        if m.start() < pos:
+            raise ShortcodeError("an example inside an example")
+        end = EXAMPLE_CLOSE.search(markdown, m.end())
+        if end is None:
+            raise ShortcodeError(f"{m.group(0).strip()} without <!-- /example -->")
+        inner = markdown[m.end():end.start()]
+        if EXAMPLE_OPEN.search(inner):
+            raise ShortcodeError("an example inside an example")
+        title = html.escape(example_title(lang, (m["title"] or "").strip()), quote=False)
+        out += [markdown[pos:m.start()],
+                '<div class="admonition example handbook-example" data-search-exclude="" markdown>\n\n',
+                f'<p class="admonition-title">{title}</p>\n', inner,
+                "\n</div>\n"]
+        pos = end.end()
+    out.append(markdown[pos:])
+    result = "".join(out)
+    stray = EXAMPLE_ANY.search(EXAMPLE_OPEN.sub("", EXAMPLE_CLOSE.sub("", markdown)))
+    if stray:
+        raise ShortcodeError(f"unknown shortcode {stray.group(0).strip()}")
+    if EXAMPLE_CLOSE.search(markdown) and len(EXAMPLE_CLOSE.findall(markdown)) != len(EXAMPLE_OPEN.findall(markdown)):
+        raise ShortcodeError("<!-- /example --> without its <!-- example -->")
+    return result
+
+
 SHORTCODES = {
     "chapter-list": chapter_list,
     "chapter-count": chapter_count,
@@ -142,6 +189,7 @@ CLAUSES = re.compile(r"<!--\s*clauses:\s*([^>]*?)\s*-->")
 def expand(markdown: str, lang: str) -> str:
     """The page's Markdown with every shortcode replaced; ShortcodeError names an
     unknown one."""
+    markdown = examples(markdown, lang)
     markdown = CLAUSES.sub(lambda m: clause_links_line(lang, m.group(1).split()), markdown)
 
     def replace(m: re.Match) -> str:

@@ -71,11 +71,7 @@ def write_qr(site: Path, rows: list[clause_table.Clause]) -> None:
             qr = segno.make(f"{origin}{prefix}{short_path(c)}", error="m", micro=False)
             qr.save(str(target), scale=4, border=2,
                     title=f"{prefix}{short_path(c)}", svgclass="qr", lineclass=None)
-    if edition.site_url_is_default():
-        # Not a MkDocs warning: strict mode would fail every local build.
-        print(f"NOTE: HANDBOOK_SITE_URL is not set: canonical links use {edition.DEFAULT_SITE_URL}, "
-              "and qr/*.svg point to the citation builder instead of encoding that address. "
-              "Set it for a release build.", file=sys.stderr)
+    # Without an address the build's closing summary says so (handbook/clerk_report.py).
 
 
 def _qr_placeholder(lang: str, c) -> str:

@@ -8,6 +8,7 @@ for the English build by overrides/hooks/pages.py.
 """
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -40,7 +41,7 @@ def _spans(text: str) -> list[str | etree.Element]:
 
 
 def _mark(parent: etree.Element) -> None:
-    if parent.tag in SKIP or parent.get("lang"):
+    if parent.tag in SKIP or (parent.get("lang") or "").startswith("zh"):
         return
     children = list(parent)
     for child in children:
@@ -84,3 +85,22 @@ class ChineseInEnglish(Extension):
 def mark_chinese_html_text(text: str) -> list[str | etree.Element]:
     """For tests: how a plain text is cut."""
     return _spans(text)
+
+
+def mark_chinese(element: etree.Element) -> etree.Element:
+    """An element built for an English page (handbook/markup.py's el()), its Chinese
+    marked as in the pages' Markdown: for HTML the treeprocessor never sees (the
+    chapter tools line, the side-by-side pages)."""
+    _mark(element)
+    return element
+
+
+def marked_html(text: str) -> str:
+    """A plain text as escaped HTML, its Chinese runs in <span lang="zh-Hans">."""
+    out = []
+    for piece in _spans(text):
+        if isinstance(piece, str):
+            out.append(html.escape(piece, quote=False))
+        else:
+            out.append(f'<span lang="{LANG}">{html.escape(piece.text, quote=False)}</span>')
+    return "".join(out)

@@ -17,7 +17,8 @@ from datetime import date, timedelta
 
 from . import edition
 from . import versions as V
-from .citations import cite_in_page
+from .citations import cite_en, cite_in_page, cite_zh
+from .typography import marked_html
 
 LABELS = {
     "zh": {
@@ -130,6 +131,11 @@ LABELS = {
 
 def _e(s: str) -> str:
     return html.escape(s, quote=True)
+
+
+def _t(s: str, lang: str) -> str:
+    """A text as HTML; on an English page its Chinese words marked lang="zh-Hans"."""
+    return marked_html(s) if lang == "en" else _e(s)
 
 
 def _d(d: date | None, lang: str) -> str:
@@ -273,7 +279,7 @@ def history_page(h: V.History, lang: str, chapter: int) -> str:
             items.append(_version_item(h, r, v, previous, lang, today))
             previous = v
         only = "" if len(vs) > 1 or vs[0].in_force else f'<p class="version-note">{L["only_original"]}</p>'
-        out.append(f'<section class="history-entry" id="{r.id}" markdown="0">'
+        out.append(f'<section class="history-entry" id="{r.id}">'
                    f'<h2>{_e(label)}</h2>{only}<ol class="versions" reversed>'
                    + "".join(reversed(items)) + "</ol></section>")
         out.append("")
@@ -307,11 +313,11 @@ def _version_item(h, r, v: V.Version, previous: V.Version | None, lang: str, tod
     parts = [f'<li class="version" id="{r.id}--{v.key}">',
              f'<p class="version-dates"><strong>{_e(head)}</strong></p>']
     if v.amendment:
-        parts.append(f'<p class="version-source">{L["source"]}{_e(V.amendment_text(v.amendment, lang))}</p>')
+        parts.append(f'<p class="version-source">{L["source"]}{_t(V.amendment_text(v.amendment, lang), lang)}</p>')
     text, standing_in = _text(v, lang)
     shown = L["repealed"] if text is None else text
     lang_attr = ' lang="zh-Hans"' if standing_in else ""
-    parts.append(f'<p class="version-text"{lang_attr}>{_e(shown)}'
+    parts.append(f'<p class="version-text"{lang_attr}>{_e(shown) if standing_in else _t(shown, lang)}'
                  + (f'<span class="version-pending">{L["pending"]}</span>' if standing_in else "")
                  + "</p>")
     if previous is not None:
@@ -334,12 +340,11 @@ def changes_list(h: V.History, lang: str, to_root: str = "") -> str:
     if not h.amendments:
         return (f'{L["no_changes"]}\n{{: .changes-none }}\n\n'
                 f'[{L["original_link"]}]({to_root}v/{V.ORIGINAL}/index.md)\n')
-    rows, by_id = V.table()
     today = edition.as_of()
     out = []
     for a in reversed(h.amendments):
         title = a.title_zh if lang == "zh" else (a.title_en or a.title_zh)
-        heading = f"《{title}》" if lang == "zh" else title
+        heading = f"《{V.in_title_marks(title)}》" if lang == "zh" else title
         out += [f"## {V.md_escape(heading)} {{: #{_e(a.slug)} }}", ""]
         facts = [V.md_escape(a.number)] if a.number else []
         if a.adopted:
@@ -350,7 +355,12 @@ def changes_list(h: V.History, lang: str, to_root: str = "") -> str:
             facts.append(L["in_force"].format(date=_d(a.in_force, lang)))
         out += [" · ".join(facts), "{: .change-facts }", ""]
         links = []
+        # Each clause named as the decision names it: by its number the day before the
+        # decision takes effect (an insert: the number it takes then).
+        _, before = V.table(a.in_force - timedelta(days=1))
+        _, then = V.table(a.in_force)
         for ch in a.changes:
+            by_id = then if ch.action == "insert" else before
             row = by_id[ch.clause]
             links.append(f"[{V.md_escape(cite_in_page(row, by_id, lang))}]"
                          f"({to_root}{row.page}.md#{row.id})"
@@ -358,10 +368,16 @@ def changes_list(h: V.History, lang: str, to_root: str = "") -> str:
                          + f" · [{L['history_short']}]({to_root}history/{row.page}.md#{row.id})")
         if links:
             out += [L["changed_clauses"], ""] + [f"- {link}" for link in links] + [""]
-        if a.parameters:
+        if any(ch.clause in _calculator_clauses() for ch in a.changes):
             out += [L["values"], ""]
         out += [f"[{L['read_from']}]({to_root}v/{a.in_force.isoformat()}/index.md)", ""]
     return "\n".join(out)
+
+
+def _calculator_clauses() -> set:
+    """The clauses whose words a calculator reads (rules.toml)."""
+    from calculators._data import RAW, bound_tables
+    return {table["clause"] for _, table in bound_tables(RAW)}
 
 
 def edition_status(h: V.History, lang: str, changes_href: str) -> str:
@@ -391,9 +407,17 @@ def json_fields(h: V.History, cid: str, base: str) -> dict:
     row = h.row(cid)
     out = []
     for v in h.versions[cid]:
+        citation = None
+        if not v.repealed:     # the citation made on a day this version is in force
+            _, by_id = V.table(v.in_force or date.min)
+            citation = {"zh": cite_zh(by_id[cid], by_id), "en": cite_en(by_id[cid], by_id)}
         out.append({
             "in_force": v.in_force.isoformat() if v.in_force else None,
             "until": v.until.isoformat() if v.until else None,
+            "action": v.action,
+            "number": v.number or None,
+            "former_number": v.former,
+            "citation": citation,
             "zh": v.zh,
             "en": v.en,
             "amendment": None if v.amendment is None else v.amendment.summary(),

@@ -24,7 +24,7 @@ import difflib
 import html
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from . import calculator_forms
@@ -36,17 +36,16 @@ from calculators import _amendments, _data  # the one reader of amendment files;
 from calculators._amendments import Amendment, AmendmentError  # noqa: F401
 
 
-ORIGINAL = "original"          # the path segment of the original text's pages
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-CN_DIGITS = "零一二三四五六七八九"
-
-
 # ---------------------------------------------------------------- wording
 LABELS = {
     "zh": {
         "original": "原始文本",
         "repealed_text": "〔本条已废止〕",
         "amended": "本条根据{amendment}修改，自{date}起施行。",
+        "renumbered": "条文顺序根据{amendment}调整，本条序号自{date}起改变。",
+        "note_original": "下面的编者注是就本手册发布时的原始文本所写，其中的条号按原始文本。",
+        "former": "（{former}）",
+        "repealed_renumbered": "〔{former}，已废止〕",
         "inserted": "本条根据{amendment}新增，自{date}起施行。",
         "repealed": "本条根据{amendment}，自{date}起废止。",
         "history": "本条历史版本",
@@ -55,6 +54,9 @@ LABELS = {
         "later_repeal": "此后本条已自{date}起废止。",
         "later_coming_replace": "本条将于{date}起修改。",
         "later_coming_repeal": "本条将于{date}起废止。",
+        "later_renumber": "此后本条序号已自{date}起改为{number}。",
+        "later_coming_renumber": "本条序号将于{date}起改为{number}。",
+        "coming_renumber": "序号将于{date}起改为{number}",
         "current_link": "查看现行文本",
         "coming_repeal": "将于{date}起废止",
         "coming_insert": "新增条文：将于{date}起施行",
@@ -68,6 +70,10 @@ LABELS = {
         "original": "original text",
         "repealed_text": "[Repealed]",
         "amended": "Amended by {amendment}, in force from {date}.",
+        "renumbered": "Renumbered by {amendment}, with effect from {date}.",
+        "note_original": "The editor's note below was written for the text as issued; the clause numbers in it are those of that text.",
+        "former": "(Formerly {former}.) ",
+        "repealed_renumbered": "[Former {former}, repealed]",
         "inserted": "Inserted by {amendment}, in force from {date}.",
         "repealed": "Repealed by {amendment} with effect from {date}.",
         "history": "History of this clause",
@@ -76,6 +82,9 @@ LABELS = {
         "later_repeal": "This clause was later repealed, with effect from {date}.",
         "later_coming_replace": "This clause is to be amended from {date}.",
         "later_coming_repeal": "This clause is to be repealed from {date}.",
+        "later_renumber": "This clause was later renumbered {number}, with effect from {date}.",
+        "later_coming_renumber": "This clause is to be renumbered {number} from {date}.",
+        "coming_renumber": "To be renumbered {number} from {date}",
         "current_link": "The text in force",
         "coming_repeal": "To be repealed from {date}",
         "coming_insert": "New clause, in force from {date}",
@@ -100,239 +109,24 @@ def amendment_text(a: Amendment, lang: str) -> str:
     """《title》（number） / “Title” (number): how a page names an amendment. With no
     English title, the English names it as the calculators do (calculators/messages/
     common.toml [amendment]): a decision of the Office (《title》, number)."""
+    title = _amendments.in_title_marks(a.title_zh)
     if lang == "zh":
-        return f"《{a.title_zh}》" + (f"（{a.number}）" if a.number else "")
+        return f"《{title}》" + (f"（{a.number}）" if a.number else "")
     if a.title_en:
         return f"“{a.title_en}”" + (f" ({a.number})" if a.number else "")
-    return f"a decision of the Office (《{a.title_zh}》" + (f", {a.number})" if a.number else ")")
+    return f"a decision of the Office (《{title}》" + (f", {a.number})" if a.number else ")")
 
 
 # ---------------------------------------------------------------- the model
-@dataclass(frozen=True)
-class Version:
-    clause: str
-    in_force: date | None      # None: the original text
-    until: date | None         # the day the next version takes over (None: open)
-    zh: str | None             # None: repealed
-    en: str | None             # None: repealed, or translation pending
-    amendment: Amendment | None
-    action: str | None         # None (original) | replace | insert | repeal
-
-    @property
-    def key(self) -> str:
-        """The path segment of the point-in-time pages that show this version."""
-        return self.in_force.isoformat() if self.in_force else ORIGINAL
-
-    @property
-    def repealed(self) -> bool:
-        return self.zh is None
-
-    @property
-    def translation_pending(self) -> bool:
-        return self.zh is not None and self.en is None
-
-
-@dataclass
-class History:
-    original: list                     # the clause table as issued (clauses.Clause)
-    amendments: tuple[Amendment, ...]
-    versions: dict[str, list[Version]]  # clause id -> versions in date order
-    order: list[str]                   # every clause id, base and inserted, in page order
-    inserted: dict[str, object]        # inserted id -> a Clause-like row (number, chapter...)
-    notices: list = field(default_factory=list)   # what the build reports without failing
-
-    @property
-    def dates(self) -> list[date]:
-        return sorted({a.in_force for a in self.amendments})
-
-    def version_on(self, cid: str, day: date) -> Version | None:
-        """The version in force on `day` (None: not yet inserted)."""
-        found = None
-        for v in self.versions[cid]:
-            if v.in_force is None or v.in_force <= day:
-                found = v
-        return found
-
-    def status(self, cid: str, day: date) -> str:
-        v = self.version_on(cid, day)
-        if v is None:
-            return "not_yet_in_force"
-        return "repealed" if v.repealed else "in_force"
-
-    def coming(self, cid: str, day: date) -> list[Version]:
-        """Versions of this clause that take effect after `day`."""
-        return [v for v in self.versions[cid] if v.in_force and v.in_force > day]
-
-    def pending_translations(self) -> list[tuple[Amendment, str]]:
-        return [(v.amendment, v.clause) for vs in self.versions.values() for v in vs
-                if v.translation_pending]
-
-    def row(self, cid: str):
-        return self._rows_by_id[cid]
-
-    def __post_init__(self):
-        self._rows_by_id = {r.id: r for r in self.original} | dict(self.inserted)
-
-
-# ---------------------------------------------------------------- printed numbers
-def cn_number(n: int) -> str:
-    """1..99 in Chinese numerals, as the text prints them: 五, 十, 十一, 二十一."""
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return CN_DIGITS[ones]
-    return (CN_DIGITS[tens] if tens > 1 else "") + "十" + (CN_DIGITS[ones] if ones else "")
-
-
-def number_style(number: str) -> str:
-    if number.startswith("第"):
-        return "article"
-    if number.endswith("、"):
-        return "cn"
-    if number and number[0] in CIRCLED:
-        return "circled"
-    return "arabic"
-
-
-def printed_numbers(style: str, item: int, sub: int | None) -> tuple[str, str]:
-    """The (zh, en) number a clause with this id prints, in its chapter's style."""
-    if sub:
-        return CIRCLED[sub - 1], f"({sub})"
-    if style == "article":
-        return f"第{cn_number(item)}条", f"Article {item}"
-    if style == "cn":
-        return f"{cn_number(item)}、", f"{item}."
-    return f"{item}.", f"{item}."
+# The model is the calculators' (calculators/_history.py, stdlib only): the build,
+# the calculators and the drafting page in Pyodide share one implementation.
+from calculators._history import (  # noqa: E402,F401
+    CIRCLED, CN_DIGITS, ORIGINAL, History, Version, cn_number, en_number, number_style,
+    number_value, printed_numbers, build)
 
 
 def _en_number(row) -> str:
-    m = re.match(r"^(\d+\.|Article \d+|\(\d+\))", row.en or "")
-    return m.group(1) if m else ""
-
-
-# ---------------------------------------------------------------- building the history
-def _check_text(a: Amendment, i: int, field: str, text: str | None, number: str) -> None:
-    if text is not None and number and not text.startswith(number):
-        raise AmendmentError(a.file, f"changes[{i + 1}].{field}",
-                             f"must begin with the clause's printed number {number!r} "
-                             f"(it begins {text[:12]!r})")
-
-
-def build(original: list, amendments: tuple[Amendment, ...]) -> History:
-    by_id = {r.id: r for r in original}
-    versions: dict[str, list[Version]] = {
-        r.id: [Version(r.id, None, None, r.zh, r.en, None, None)] for r in original}
-    order = [r.id for r in original]
-    inserted: dict[str, object] = {}
-    placed_after: dict[str, str] = {}
-    rows = dict(by_id)
-    for a in amendments:
-        for i, ch in enumerate(a.changes):
-            where = f"changes[{i + 1}]"
-            if ch.action == "insert":
-                m = extractor.CLAUSE_ID.match(ch.clause)
-                if not m:
-                    raise AmendmentError(a.file, f"{where}.clause", f"{ch.clause!r} is not a clause "
-                                         "id such as c12-11 or c1-5-5")
-                if ch.clause in rows:
-                    raise AmendmentError(a.file, f"{where}.clause",
-                                         f"{ch.clause} already exists; an insert needs a new id")
-                after = rows.get(ch.after)
-                if after is None:
-                    raise AmendmentError(a.file, f"{where}.after", f"unknown clause {ch.after!r}")
-                chapter, item = int(m["chapter"]), int(m["item"])
-                sub = int(m["sub"]) if m["sub"] else None
-                if chapter != after.chapter:
-                    raise AmendmentError(a.file, f"{where}.after", f"{ch.after} is in chapter "
-                                         f"{after.chapter}, not in {ch.clause}'s chapter {chapter}")
-                if sub and f"c{chapter}-{item}" not in rows:
-                    raise AmendmentError(a.file, f"{where}.clause",
-                                         f"c{chapter}-{item}, the clause of this sub-item, does not exist")
-                sibling = next((r for r in original if r.chapter == chapter and not r.sub), after)
-                zh_no, en_no = printed_numbers(number_style(sibling.number), item, sub)
-                _check_text(a, i, "zh", ch.zh, zh_no)
-                _check_text(a, i, "en", ch.en, en_no)
-                row = replace(after, id=ch.clause, item=item, sub=sub, number=zh_no,
-                              zh=ch.zh, en=ch.en or "", notes_zh=[], notes_en=[])
-                rows[ch.clause] = inserted[ch.clause] = row
-                # After `after`, its sub-items (unless this is one) and earlier
-                # inserts after the same clause, which keep their amendment order.
-                pos = order.index(ch.after) + 1
-                while pos < len(order) and ((not sub and rows[order[pos]].parent == ch.after)
-                                            or placed_after.get(order[pos]) == ch.after):
-                    pos += 1
-                order.insert(pos, ch.clause)
-                placed_after[ch.clause] = ch.after
-                versions[ch.clause] = [Version(ch.clause, a.in_force, None, ch.zh, ch.en, a, "insert")]
-                continue
-            row = rows.get(ch.clause)
-            if row is None:
-                raise AmendmentError(a.file, f"{where}.clause", f"unknown clause {ch.clause!r}")
-            last = versions[ch.clause][-1]
-            if last.repealed:
-                raise AmendmentError(a.file, f"{where}.clause",
-                                     f"{ch.clause} was repealed from {last.in_force}")
-            if last.in_force == a.in_force:
-                raise AmendmentError(a.file, f"{where}.clause", f"{ch.clause} is changed by another "
-                                     f"amendment in force the same day ({last.amendment.file})")
-            _check_text(a, i, "zh", ch.zh, row.number)
-            _check_text(a, i, "en", ch.en, _en_number(by_id.get(ch.clause, row)))
-            versions[ch.clause][-1] = replace(last, until=a.in_force)
-            zh = None if ch.action == "repeal" else ch.zh
-            en = None if ch.action == "repeal" else ch.en
-            versions[ch.clause].append(Version(ch.clause, a.in_force, None, zh, en, a, ch.action))
-    return History(original=original, amendments=amendments, versions=versions, order=order,
-                   inserted=inserted)
-
-
-# ---------------------------------------------------------------- calculator quotes
-def _quoted_tables(data: dict, path: str = ""):
-    for key, value in data.items():
-        if isinstance(value, dict):
-            here = f"{path}.{key}" if path else key
-            # A `source` table quotes a national instrument, not the clause.
-            if "clause" in value and "text" in value and "source" not in value:
-                yield here, value
-            yield from _quoted_tables(value, here)
-
-
-def check_quotes(h: History) -> list[str]:
-    """On the original date and each amendment's date, every rules.toml value's
-    quoted words stand verbatim in its clause's version in force that day.
-
-    A repealed clause is the one exception, returned as a notice rather than
-    raised: no new quote can exist, the decision must still publish at once, and
-    the calculators say in their answers that the clause is repealed (their
-    figures then follow the last text, for reference only)."""
-    notices: list[str] = []
-    days: list[date | None] = [None, *h.dates]
-    for day in days:
-        data = _data.rules_on(day or date.min)
-        for path, table in _quoted_tables(data):
-            cid = table["clause"]
-            if cid not in h.versions:
-                continue   # checked by the calculators' own tests
-            v = h.versions[cid][0] if day is None else h.version_on(cid, day)
-            text = v.zh if v else None
-            if text is not None and table["text"] in text:
-                continue
-            if v is not None and v.repealed:
-                notice = (f"{v.amendment.file}: {cid} is repealed from {v.in_force.isoformat()}, "
-                          f"but the calculators' value {path} quotes it: their answers from that "
-                          "day say the clause is repealed")
-                if notice not in notices:
-                    notices.append(notice)
-                continue
-            # Blame the amendment in force that day that last touched the value or the clause.
-            culprit = next((a for a in reversed(h.amendments) if day and a.in_force <= day and (
-                path in a.parameters or any(c.clause == cid for c in a.changes))), None)
-            file = culprit.file if culprit else "calculators/rules.toml"
-            field = f"parameters.{path}.text" if culprit and path in culprit.parameters else (
-                f"changes (clause {cid})" if culprit else f"{path}.text")
-            raise AmendmentError(file, field, f"the calculators' value {path} quotes "
-                                 f"{table['text']!r}, but {cid} in force on "
-                                 f"{day.isoformat() if day else 'the original text'} does not "
-                                 f"contain it; give the new quote under [parameters.\"{path}\"] text")
-    return notices
+    return en_number(getattr(row, "en", ""))
 
 
 # ---------------------------------------------------------------- cached access
@@ -355,7 +149,7 @@ def history() -> History:
     if _cache.get("stamp") != stamp:
         _amendments._cached.cache_clear()
         h = build(rows, _amendments.amendments())
-        h.notices = check_quotes(h)
+        h.notices = _data.check(h) + _data.unread_amounts(h)
         _cache.clear()
         _cache.update(stamp=stamp, history=h)
     return _cache["history"]
@@ -378,7 +172,8 @@ def table(day: date | None = None):
                 v = h.versions[cid][0]
             pending = v.translation_pending
             rows.append(replace(
-                base, zh=v.zh or "", en="" if pending else (v.en or ""),
+                base, number=v.number or (v.former or base.number),
+                zh=v.zh or "", en="" if pending else (v.en or ""),
                 status=status, since=v.in_force.isoformat() if v.in_force else None,
                 translation_pending=pending))
         _cache[key] = (rows, {r.id: r for r in rows})
@@ -393,22 +188,76 @@ def validate() -> list[str]:
 
 
 def notices() -> list[str]:
-    """What the build reports without failing (a repealed clause a calculator quotes)."""
-    return list(history().notices)
+    """What the build reports without failing (a repealed clause a calculator reads,
+    an amount no calculator applies), one line each, Chinese first."""
+    return [str(n) for n in history().notices]
 
 
 def strict_translation() -> bool:
     return os.environ.get("HANDBOOK_STRICT_TRANSLATION", "").strip() not in ("", "0")
 
 
+def en_printed(number: str, sub: int | None = None) -> str:
+    """The English number of a Chinese printed number: "6." -> "6.", "第六条" -> "Article 6"."""
+    value = number_value(number)
+    if value is None:
+        return ""
+    return printed_numbers(number_style(number), value, value if number_style(number) == "circled"
+                           else None)[1]
+
+
+def former_zh(number: str) -> str:
+    """原第7条 / 原第④项: how a renumbered clause names the number it had."""
+    if number_style(number) == "circled":
+        return f"原第{number}项"
+    if number_style(number) == "article":
+        return f"原{number}"
+    return f"原第{number.rstrip('.、')}条"
+
+
+def number_words(number: str, lang: str) -> str:
+    """第6条 / clause 6: a printed number as a sentence names it."""
+    if not number:
+        return ""
+    return former_zh(number)[1:] if lang == "zh" else former_en(number)
+
+
+def former_en(number: str) -> str:
+    value = number_value(number)
+    style = number_style(number)
+    unit = {"article": "article", "circled": "item"}.get(style, "clause")
+    return f"{unit} {f'({value})' if style == 'circled' else value}"
+
+
+def repealed_text(v, number: str, lang: str) -> str:
+    """A repealed clause's line: 6.〔本条已废止〕, or, when its number went to another
+    clause in a renumbering, 〔原第6条，已废止〕."""
+    L = LABELS[lang]
+    if v is not None and v.former and not v.number:
+        return (L["repealed_renumbered"].format(former=former_zh(v.former)) if lang == "zh"
+                else L["repealed_renumbered"].format(former=former_en(v.former)))
+    if lang == "zh":
+        return f"{number}{L['repealed_text']}"
+    return f"{en_printed(number)} {L['repealed_text']}"
+
+
+in_title_marks = _amendments.in_title_marks
+
+
+def renumbered_away(row) -> bool:
+    """A repealed clause whose number went to another clause in a renumbering."""
+    if row.status != "repealed" or not row.since:
+        return False
+    v = history().version_on(row.id, date.fromisoformat(row.since))
+    return bool(v and v.former and not v.number)
+
+
 def shown(row, lang: str) -> tuple[str, bool]:
     """A table row's text as a page shows it in `lang`, and whether that is the
     Chinese standing in for a pending translation."""
     if row.status == "repealed":
-        if lang == "zh":
-            return f"{row.number}{LABELS['zh']['repealed_text']}", False
-        number = printed_numbers(number_style(row.number), row.item, row.sub)[1]
-        return f"{number} {LABELS['en']['repealed_text']}", False
+        return repealed_text(history().version_on(row.id, date.fromisoformat(row.since))
+                             if row.since else None, row.number, lang), False
     if lang == "en" and row.translation_pending:
         return row.zh, True
     return (row.zh if lang == "zh" else row.en), False
@@ -425,6 +274,19 @@ def cite_version(c, by_id, v: Version, lang: str, current: Version | None) -> st
         date=date_text(v.in_force, lang))
     return base + L["version_cite"].format(label=label)
 
+
+def cite_repealed(c, by_id, v: Version, lang: str) -> str:
+    """《…》“财务管理制度”第7条（已废止）; under a renumbering, whose number another
+    clause now prints: 《…》“财务管理制度”原第7条（已废止）."""
+    base = cite_zh(c, by_id) if lang == "zh" else cite_en(c, by_id)
+    away = bool(v.former and not v.number)
+    if lang == "zh":
+        if away:
+            base = re.sub(r"(第[^第]*条)", r"原\1", base, count=1)
+        return base + "（已废止）"
+    if away:
+        base = base.replace(", cl. ", ", former cl. ").replace(", art. ", ", former art. ")
+    return base + " (repealed)"
 
 # ---------------------------------------------------------------- Markdown
 def md_escape(text: str) -> str:
@@ -454,8 +316,40 @@ def _status_md(lines: list[str], text: str, link: tuple[str, str] | None, cls: s
     lines += [body, f"{{: .version-line .{cls} }}", ""]
 
 
+# A note that names a clause by its number (本章第8条, clause 10): it may name another
+# clause once the chapter is renumbered.
+NOTE_NUMBER = re.compile(r"第\s*[0-9一二三四五六七八九十]+\s*条|\b(?:clause|cl\.|article|art\.)\s*\d+", re.I)
+
+
+def renumbered_by(h: History, chapter: int, day: date | None) -> bool:
+    """Whether some clause of the chapter printed another number by `day`."""
+    return any(v.former and v.in_force and (day is None or v.in_force <= day)
+               for cid in h.order if h.row(cid).chapter == chapter for v in h.versions[cid])
+
+
+def note_stale(h: History, cid: str, v: Version | None, day: date, notes: list[str]) -> bool:
+    """An editor's note was written for the text as issued: it may not fit a clause
+    since amended, or a chapter since renumbered when it names a clause by number."""
+    if not notes or v is None:
+        return False
+    if v.action is not None:
+        return True
+    return renumbered_by(h, h.row(cid).chapter, day) and any(NOTE_NUMBER.search(n) for n in notes)
+
+
+def stale_notes(h: History, day: date | None = None) -> list[tuple[str, str]]:
+    """(clause id, note) of the notes that name a clause by number in a chapter
+    renumbered by `day` (default: any time): for the build's summary."""
+    rows, _ = extractor.original_table()
+    out = []
+    for r in rows:
+        if renumbered_by(h, r.chapter, day):
+            out += [(r.id, n) for n in r.notes_zh if NOTE_NUMBER.search(n)]
+    return out
+
+
 def clause_block(h: History, cid: str, lang: str, day: date, to_root: str, page: str,
-                 pinned: bool = False, link_base: str = "/") -> list[str]:
+                 pinned: bool = False, link_base: str = "/", notes: list | None = None) -> list[str]:
     """The Markdown of one clause as it stands on `day`: its paragraph (with the
     version's link and citation as data attributes), then a line saying how it
     changed, then any change to come. `pinned`: the page is a point-in-time page."""
@@ -485,10 +379,12 @@ def clause_block(h: History, cid: str, lang: str, day: date, to_root: str, page:
     if v is not current:     # the citation names the version (the hook adds the others)
         attrs["data-cite-zh"] = cite_version(row, by_id, v, "zh", current)
         attrs["data-cite-en"] = cite_version(row, by_id, v, "en", current)
+    elif v.repealed:         # a repealed clause is cited as one, by the number it had
+        for cl in ("zh", "en"):
+            attrs[f"data-cite-{cl}"] = cite_repealed(row, by_id, v, cl)
     classes = ["clause"]
     if v.repealed:
-        number = base.number if lang == "zh" else _en_number(h.versions[cid][0]) or base.number
-        text = f"{number}{'' if lang == 'zh' else ' '}{L['repealed_text']}"
+        text = repealed_text(v, v.number, lang)
         classes.append("clause--repealed")
     elif lang == "en" and v.translation_pending:
         text = v.zh
@@ -500,22 +396,29 @@ def clause_block(h: History, cid: str, lang: str, day: date, to_root: str, page:
             classes.append("clause--amended")
     out += _clause_md(lang, cid, text, classes, attrs)
     if v.action:
-        key = {"replace": "amended", "insert": "inserted", "repeal": "repealed"}[v.action]
-        _status_md(out, L[key].format(date=date_text(v.in_force, lang),
-                                      amendment=amendment_text(v.amendment, lang)),
-                   history_link, f"version-line--{key}")
+        key = {"replace": "amended", "insert": "inserted", "repeal": "repealed",
+               "renumber": "renumbered"}[v.action]
+        line = L[key].format(date=date_text(v.in_force, lang),
+                             amendment=amendment_text(v.amendment, lang))
+        if v.former and v.number:     # 「（原第7条）」 before the line
+            line = L["former"].format(former=former_zh(v.former) if lang == "zh"
+                                      else former_en(v.former)) + line
+        _status_md(out, line, history_link, f"version-line--{key}")
     elif changed and not (pinned and h.coming(cid, day)):   # (else the line below links it)
         _status_md(out, "", history_link, "version-line--history")
     if lang == "en" and v.translation_pending:
         _status_md(out, L["pending"].format(date=date_text(v.in_force, lang),
                                             amendment=amendment_text(v.amendment, lang)),
                    None, "version-line--pending")
+    if note_stale(h, cid, v, day, notes or []):
+        _status_md(out, L["note_original"], None, "version-line--note")
     later = h.coming(cid, day)
     if pinned and later:   # a past version says what followed, and links to the text in force
         nv = later[0]
         when = "coming" if nv.in_force > edition.as_of() else ""
-        key = f"later_{when + '_' if when else ''}{'repeal' if nv.action == 'repeal' else 'replace'}"
-        out += [f"{md_escape(L[key].format(date=date_text(nv.in_force, lang)))} "
+        kind = {"repeal": "repeal", "renumber": "renumber"}.get(nv.action, "replace")
+        key = f"later_{when + '_' if when else ''}{kind}"
+        out += [f"{md_escape(L[key].format(date=date_text(nv.in_force, lang), number=number_words(nv.number, lang)))} "
                 f"[{L['current_link']}]({to_root}{page}.md#{cid}) · "
                 f"[{history_link[0]}]({history_link[1]})",
                 "{: .version-line .version-line--later }", ""]
@@ -528,8 +431,10 @@ def clause_block(h: History, cid: str, lang: str, day: date, to_root: str, page:
 def _coming_md(h: History, nv: Version, lang: str, to_root: str, page: str) -> list[str]:
     """A change to come, folded: 将于2027年1月1日起修改 ▸ the new text and its source."""
     L = LABELS[lang]
-    key = {"replace": "coming_replace", "repeal": "coming_repeal", "insert": "coming_replace"}
-    title = L[key[nv.action]].format(date=date_text(nv.in_force, lang))
+    key = {"replace": "coming_replace", "repeal": "coming_repeal", "insert": "coming_replace",
+           "renumber": "coming_renumber"}
+    title = L[key[nv.action]].format(date=date_text(nv.in_force, lang),
+                                     number=number_words(nv.number, lang))
     if nv.action == "insert":
         title = L["coming_insert"].format(date=date_text(nv.in_force, lang))
     body = []
@@ -581,7 +486,7 @@ def chapter_markdown(lang: str, chapter: int, day: date | None = None, *,
             break
         c = by_line.get(i)
         if c is not None:
-            out += clause_block(h, c.id, lang, day, to_root, page, pinned, link_base)
+            out += clause_block(h, c.id, lang, day, to_root, page, pinned, link_base, c.notes)
             i = c.end
             continue
         line = src[i]
@@ -598,7 +503,7 @@ def diff_html(old: str | None, new: str | None, lang: str) -> str:
     Chinese is compared character by character, English word by word."""
     old, new = old or "", new or ""
     # Chinese by character, but a number or a Latin word stays whole (800 → 1000).
-    pattern = r"[0-9A-Za-z.,%]+|\s+|." if lang == "zh" else r"\s+|[^\s]+"
+    pattern = r"\d+(?:\.\d+)?%?|[A-Za-z]+|\s+|." if lang == "zh" else r"\s+|[^\s]+"
     split = lambda s: re.findall(pattern, s, re.S)  # noqa: E731
     a, b = split(old), split(new)
     out = []

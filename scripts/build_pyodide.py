@@ -7,11 +7,13 @@ Run after `mkdocs build` (make build does):
    with the amendments in force for the build (the folder
    `calculators._amendments.directory()` names: $HANDBOOK_AMENDMENTS, else
    source/amendments/) copied in as `calculators/amendments/*.toml`, so that the
-   page's Pyodide applies the same dated rules as CPython; and check that it holds
-   rules.toml, every messages/*.toml and those amendments;
+   page's Pyodide applies the same dated rules as CPython, and the Chinese chapter
+   pages (docs/zh/chNN.md) as `calculators/text/`, the text the calculators read
+   their figures from; and check that it holds rules.toml, every messages/*.toml,
+   the clerk's messages, those amendments and the chapter pages;
 2. copy Pyodide's core files from node_modules/pyodide (pinned in
    package-lock.json) into site/assets/pyodide/: one copy for both languages;
-3. fetch the wheel of its one dependency, chinese-calendar (pure Python, the
+3. fetch the wheels of its dependencies, chinese-calendar and borax (pure Python, the
    version pinned in requirements.txt), with `pip download` from the package
    index (pip's cache serves it again offline);
 4. register both wheels in that folder's pyodide-lock.json with one call of
@@ -44,7 +46,7 @@ CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdl
               "pyodide-lock.json")
 PACKAGE = "yongding-calculators"
 # The calculators' declared dependencies (pyproject.toml), by their lockfile names.
-DEPENDENCIES = ("chinese-calendar",)
+DEPENDENCIES = ("chinese-calendar", "borax")
 BIN = Path(sys.executable).parent
 
 
@@ -80,6 +82,11 @@ def build_wheel(out: Path) -> Path:
         for path in amendments:
             # Bytes only: the zip's timestamps come from SOURCE_DATE_EPOCH below.
             (src / "calculators" / "amendments" / path.name).write_bytes(path.read_bytes())
+        # The Chinese chapter pages: the calculators read the figures from the clause
+        # text (calculators/_clausetext.py looks for text/ inside the package first).
+        (src / "calculators" / "text").mkdir()
+        for path in text_files():
+            (src / "calculators" / "text" / path.name).write_bytes(path.read_bytes())
         result = subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
              "--no-index", "--quiet", "--wheel-dir", str(out), str(src)],
@@ -96,13 +103,19 @@ def build_wheel(out: Path) -> Path:
     return wheels[0]
 
 
+def text_files() -> list:
+    """The Chinese chapter pages, docs/zh/chNN.md: the official text, clause by clause."""
+    return sorted((ROOT / "docs" / "zh").glob("ch[0-9][0-9].md"))
+
+
 def check_data_files(wheel: Path, amendments=()) -> None:
     """The package reads rules.toml and messages/*.toml at import, and the amendments
     copied in when it runs: the wheel must hold every one of them (pyproject.toml
     [tool.setuptools.package-data])."""
     needed = {"calculators/rules.toml"} | {
         f"calculators/messages/{path.name}" for path in (ROOT / "calculators" / "messages").glob("*.toml")
-    } | {f"calculators/amendments/{path.name}" for path in amendments}
+    } | {f"calculators/amendments/{path.name}" for path in amendments} | {
+        f"calculators/text/{path.name}" for path in text_files()} | {"calculators/clerk_messages.toml"}
     with zipfile.ZipFile(wheel) as archive:
         missing = sorted(needed - set(archive.namelist()))
     if missing:

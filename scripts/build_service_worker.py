@@ -31,6 +31,11 @@ SKIP_NAMES = {SW_NAME, "csp.txt", "nginx-csp.conf", "sitemap.xml"}
 # Past and future versions (/v/<date>/) and clause histories are read online:
 # offline use needs the text in force, not every edition of it.
 SKIP_DIRS = ("v/", "en/v/", "history/", "en/history/")
+# The documents (PDF, Word) are not precached, those of a later date's text
+# (scripts/build_editions.py: editions/<date>/downloads/) included; that date's
+# clause table, search indexes and pages are, so the offline copy follows the
+# reader's date like the online one.
+SKIP_PATTERN = re.compile(r"^(?:editions/[^/]+/)?downloads/")
 # Files the offline handbook cannot do without: the build fails if one is missing.
 REQUIRED = ("./", "en/", "404.html", "en/404.html", "search/search_index.json",
             "en/search/search_index.json", "clauses.json",
@@ -52,7 +57,7 @@ def precache_files(site: Path) -> list[tuple[str, Path]]:
         if not path.is_file() or path.name in SKIP_NAMES or path.name.endswith(SKIP_SUFFIXES):
             continue
         rel = path.relative_to(site).as_posix()
-        if rel.startswith(".") or "/." in rel or rel.startswith(SKIP_DIRS):
+        if rel.startswith(".") or "/." in rel or rel.startswith(SKIP_DIRS) or SKIP_PATTERN.match(rel):
             continue
         if rel == "index.html":
             url = "./"

@@ -6,8 +6,8 @@
  * then this file. VERSION is a hash of every precached file's path and bytes,
  * so each build that changes anything installs a fresh cache and drops the old.
  *
- * - install (only when sw-register.js registers it: after a calculator has been used,
- *   or when the reader chooses "save for offline use"): precache every page (both languages, short links /c/…), the CSS,
+ * - install (only when sw-register.js registers it: when the reader chooses
+ *   "save for offline use"): precache every page (both languages, short links /c/…), the CSS,
  *   scripts, icons, search indexes, clauses.json and the calculators engine
  *   (Pyodide + the calculators wheel + pyodide-lock.json). All or nothing: if
  *   one file fails, the new cache is deleted and the install fails, so the
@@ -59,9 +59,18 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+// A copy of a cached response that carries no address of its own, so the browser
+// gives it the address asked for. A worker's address is its response's: the search
+// worker (…/handbook-search.js?material=search.….min.js) reads its query string,
+// which the cached copy (stored without it) would drop.
+function asRequested(hit) {
+  return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers: hit.headers });
+}
+
 async function fromCache(request) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(request, { ignoreSearch: true });
+  if (hit && request.mode !== "navigate" && new URL(request.url).search) return asRequested(hit);
   if (hit || request.mode !== "navigate") return hit;
   // /ch01 and /ch01/index.html are the page cached as /ch01/.
   const url = new URL(request.url);

@@ -24,6 +24,7 @@ import pytest
 
 from handbook import versions
 from handbook.clauses import original_table
+from nuchecker import check, report
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "amendments" / "site"
@@ -95,6 +96,11 @@ def after(tmp_path_factory):
     result = build(out, "2027-06-01", FIXTURES)
     assert result.returncode == 0, result.stderr[-3000:]
     out.joinpath("stderr.txt").write_text(result.stderr, encoding="utf-8")
+    # The summary `make build` ends with (scripts/build_summary.py), for the same sources.
+    env = {**os.environ, "HANDBOOK_AS_OF": "2027-06-01", "HANDBOOK_AMENDMENTS": str(FIXTURES)}
+    summary = subprocess.run([sys.executable, "scripts/build_summary.py"], cwd=ROOT, env=env,
+                             capture_output=True, text=True)
+    out.joinpath("summary.txt").write_text(summary.stdout + summary.stderr, encoding="utf-8")
     return out
 
 
@@ -174,60 +180,65 @@ GOOD_HEAD = 'title_zh = "关于测试的决定"\nin_force = 2027-01-01\n'
 REPLACE_11_1 = ('[[changes]]\nclause = "c11-1"\naction = "replace"\n'
                 'zh = "1.全体工作人员要保持良好的职业道德。"\n')
 
+# (file content, the field named, the message's code): each message is Chinese
+# first and names the line (tests/test_clerk_messages.py checks the wording).
 MALFORMED = {
     "unknown clause": (GOOD_HEAD + '[[changes]]\nclause = "c12-99"\naction = "replace"\n'
-                       'zh = "99.不存在。"\n', "changes[1].clause", "unknown clause"),
+                       'zh = "99.不存在。"\n', "changes[1].clause", "unknown_clause"),
     "insert without after": (GOOD_HEAD + '[[changes]]\nclause = "c12-11"\naction = "insert"\n'
-                             'zh = "11.新条文。"\n', "changes[1].after", "required"),
+                             'zh = "11.新条文。"\n', "changes[1].after", "text_required"),
     "insert of an existing id": (GOOD_HEAD + '[[changes]]\nclause = "c12-10"\naction = "insert"\n'
                                  'after = "c12-9"\nzh = "10.新条文。"\n', "changes[1].clause",
-                                 "already exists"),
+                                 "insert_taken"),
     "a date that is not a date": ('title_zh = "关于测试的决定"\nin_force = "2027-13-01"\n' + REPLACE_11_1,
-                                  "in_force", "not a date"),
+                                  "in_force", "date_invalid"),
     "an impossible calendar date": ('title_zh = "关于测试的决定"\nin_force = 2027-02-30\n' + REPLACE_11_1,
-                                    "in_force", "Invalid date"),
+                                    "in_force", "date_invalid"),
     "an adopted date that is words": (GOOD_HEAD + 'adopted = "last week"\n' + REPLACE_11_1,
-                                      "adopted", "not a date"),
-    "an unknown parameter table": (GOOD_HEAD + REPLACE_11_1 + '[parameters."condolence.wedding"]\n'
-                                   'amount = 100\n', "parameters.condolence.wedding", "not a table"),
-    "an unknown parameter key": (GOOD_HEAD + REPLACE_11_1 + '[parameters."condolence.hospitalization"]\n'
-                                 'amout = 1000\n', "parameters.condolence.hospitalization.amout", "no key"),
-    "a text without its printed number": (GOOD_HEAD + '[[changes]]\nclause = "c11-1"\naction = "replace"\n'
-                                          'zh = "全体工作人员要保持良好的职业道德。"\n', "changes[1].zh",
-                                          "printed number"),
-    "an English text without its printed number": (
-        GOOD_HEAD + REPLACE_11_1.replace('zh = ', 'en = "All staff shall be good."\nzh = '),
-        "changes[1].en", "printed number"),
+                                      "adopted", "date_format"),
+    "a [parameters] block": (GOOD_HEAD + REPLACE_11_1 + '[parameters."condolence.hospitalization"]\n'
+                             'amount = 1000\n', "parameters", "parameters_gone"),
+    "a text with another number": (GOOD_HEAD + '[[changes]]\nclause = "c11-1"\naction = "replace"\n'
+                                   'zh = "2.全体工作人员要保持良好的职业道德。"\n', "changes[1].zh",
+                                   "number"),
+    "an English text with another number": (
+        GOOD_HEAD + REPLACE_11_1.replace('zh = ', 'en = "2. All staff shall be good."\nzh = '),
+        "changes[1].en", "number"),
     "an insert numbered unlike its id": (GOOD_HEAD + '[[changes]]\nclause = "c18-7"\naction = "insert"\n'
-                                         'after = "c18-6"\nzh = "7.新条文。"\n', "changes[1].zh",
-                                         "七、"),
-    "a quoted clause changed without the new quote": (
+                                         'after = "c18-6"\nzh = "8、新条文。"\n', "changes[1].zh",
+                                         "number"),
+    "words a calculator reads, reworded": (
         GOOD_HEAD + '[[changes]]\nclause = "c12-8"\naction = "replace"\n'
-        'zh = "8.本办干部、退休干部及直系亲属住院,机关工会应进行慰问,原则上给予慰问金1000元。"\n',
-        "changes (clause c12-8)", "condolence.hospitalization"),
-    "a new quote the new text does not hold": (
-        GOOD_HEAD + '[[changes]]\nclause = "c12-8"\naction = "replace"\n'
-        'zh = "8.本办干部、退休干部及直系亲属住院,机关工会应进行慰问,原则上给予慰问金1000元。"\n'
-        '[parameters."condolence.hospitalization"]\namount = 1000\n'
-        'text = "本办干部住院,给予慰问金1000元"\n',
-        "parameters.condolence.hospitalization.text", "does not contain"),
+        'zh = "8.本办干部住院,机关工会给予慰问金1000元。"\n',
+        "changes[1].zh", "slot_mismatch"),
     "an unknown action": (GOOD_HEAD + '[[changes]]\nclause = "c11-1"\naction = "amend"\nzh = "1.x"\n',
-                          "changes[1].action", "not one of"),
-    "a missing title": ('in_force = 2027-01-01\n' + REPLACE_11_1, "title_zh", "required"),
-    "a misspelt field": (GOOD_HEAD + 'titel_en = "x"\n' + REPLACE_11_1, "titel_en", "not a field"),
+                          "changes[1].action", "action"),
+    "a missing title": ('in_force = 2027-01-01\n' + REPLACE_11_1, "title_zh", "text_required"),
+    "a misspelt field": (GOOD_HEAD + 'titel_en = "x"\n' + REPLACE_11_1, "titel_en", "unknown_field"),
 }
 
 
 @pytest.mark.parametrize("case", list(MALFORMED), ids=list(MALFORMED))
 def test_a_malformed_amendment_is_refused_naming_file_and_field(case, tmp_path, use):
-    content, field, words = MALFORMED[case]
+    content, field, code = MALFORMED[case]
     (tmp_path / "2027-01-01-test.toml").write_text(content, encoding="utf-8")
     with pytest.raises(versions.AmendmentError) as info:
         use(tmp_path)
     err = info.value
     assert err.file == "2027-01-01-test.toml", str(err)
     assert err.field == field, str(err)
-    assert words in err.message, str(err)
+    assert err.key == code, str(err)
+    assert err.line, str(err)            # the line the clerk must look at
+    assert re.search(r"[\u4e00-\u9fff]", err.zh), str(err)
+
+
+def test_a_text_typed_without_its_number_gets_it(tmp_path, use):
+    (tmp_path / "2027-01-01-test.toml").write_text(
+        GOOD_HEAD + '[[changes]]\nclause = "c11-1"\naction = "replace"\n'
+        'zh = "全体工作人员要保持良好的职业道德。"\nen = "All staff shall be good."\n', encoding="utf-8")
+    h = use(tmp_path)
+    assert h.versions["c11-1"][-1].zh == "1.全体工作人员要保持良好的职业道德。"
+    assert h.versions["c11-1"][-1].en == "1. All staff shall be good."
 
 
 def test_a_repeal_of_a_clause_a_calculator_quotes_publishes_with_a_notice(tmp_path, use):
@@ -235,7 +246,7 @@ def test_a_repeal_of_a_clause_a_calculator_quotes_publishes_with_a_notice(tmp_pa
         GOOD_HEAD + '[[changes]]\nclause = "c12-10"\naction = "repeal"\n', encoding="utf-8")
     h = use(tmp_path)
     assert h.versions["c12-10"][-1].repealed
-    assert any("c12-10" in n and "condolence" in n for n in versions.notices())
+    assert any("c12-10" in n and "工会慰问金" in n for n in versions.notices())
     import calculators
     before = calculators.run("condolence", {"event": "death", "person": "relative", "date": "2026-12-31"})
     after = calculators.run("condolence", {"event": "death", "person": "relative", "date": "2027-01-01"})
@@ -311,7 +322,11 @@ def test_an_untranslated_amendment_shows_the_chinese_with_a_notice_on_the_englis
     assert "纸篮要每天倒干净" in text_of(p, "c18-2")
     assert p.ids["c18-2"].get("lang") == "zh-Hans"
     assert "Translation pending" in body(p) and "Chinese text, which governs" in body(p)
-    assert "c18-2" in (after / "stderr.txt").read_text(encoding="utf-8")   # the build's warning
+    summary = (after / "summary.txt").read_text(encoding="utf-8")     # the build's closing summary
+    assert "译文待补：1条（“卫生管理制度”第二条）" in summary, summary
+    assert "修改决定：共3项，已施行2项，尚未施行1项。" in summary, summary
+    assert "“财务管理制度”第11条中有金额“500元”" in summary, summary      # the inserted sympathy payment
+    assert "修改“卫生管理制度”第二条、废止“卫生管理制度”第三条、新增“财务管理制度”第11条" in summary, summary
 
 
 def test_after_the_date_clauses_json_carries_each_version(after):
@@ -405,6 +420,17 @@ def test_published_urls_still_work_with_amendments(after):
             assert anchor in page(after, str(target.relative_to(after))).ids, line
 
 
+def test_the_sites_with_amendments_are_valid_html(before, after):
+    """The W3C checker (tests/test_html_valid.py checks the published build) over both
+    fixture sites, in one run: changes to come, versions, histories, repeals, the
+    changes page. Their point-in-time and history pages are the ones with changes."""
+    pages = sorted(before.rglob("*.html")) + sorted(after.rglob("*.html"))
+    assert after / "v/2027-01-01/ch12/index.html" in pages
+    assert after / "history/ch18/index.html" in pages
+    errors = check(pages)
+    assert not errors, report(errors, before.parent)
+
+
 # ---------------------------------------------------------------- with no amendment
 def test_with_no_amendment_the_site_says_so(site_dir):
     data = clauses_json(site_dir)
@@ -432,5 +458,5 @@ def test_a_past_version_says_what_followed_and_links_to_the_text_in_force(after)
 def test_a_mistyped_as_of_date_stops_the_build_with_a_plain_message(tmp_path):
     result = build(tmp_path / "out", "2027-13-01", None)
     assert result.returncode != 0
-    assert "HANDBOOK_AS_OF='2027-13-01' is not a date" in result.stderr
+    assert "HANDBOOK_AS_OF='2027-13-01' 不是日期" in result.stderr and "is not a date" in result.stderr
     assert "Traceback" not in result.stderr

@@ -52,6 +52,33 @@ def test_an_unknown_shortcode_fails(text):
         shortcodes.expand(f"# Page\n\n{text}\n", "en")
 
 
+@pytest.mark.parametrize("lang,title", [("zh", "示例：一项虚构的决定（不是现行规定）"),
+                                        ("en", "Example: a made-up decision (not a rule in force)")])
+def test_an_example_is_a_marked_box_out_of_search(lang, title):
+    what = "一项虚构的决定" if lang == "zh" else "a made-up decision"
+    text = f"# Page\n\nBefore.\n\n<!-- example: {what} -->\nThe sample: 1000元.\n\n```toml\nin_force = 2027-01-01\n```\n<!-- /example -->\n\nAfter.\n"
+    out = shortcodes.expand(text, lang)
+    head = '<div class="admonition example handbook-example" data-search-exclude="" markdown>'
+    assert out.index("Before.") < out.index(head) < out.index(f'<p class="admonition-title">{title}</p>') \
+        < out.index("The sample: 1000元.") < out.index("```toml") < out.index("</div>") < out.index("After.")
+    assert "<!--" not in out
+    assert "示例（不是现行规定）" in shortcodes.expand("<!-- example -->\nx\n<!-- /example -->\n", "zh")
+    # Named inside a sentence (the developers' page explains it), it is text, not a box.
+    assert shortcodes.expand("Use `<!-- example: x -->` and `<!-- /example -->`.\n", "en") == \
+        "Use `<!-- example: x -->` and `<!-- /example -->`.\n"
+
+
+@pytest.mark.parametrize("text", [
+    "<!-- example: x -->\nnever closed\n",
+    "stray end\n<!-- /example -->\n",
+    "<!-- example -->\n<!-- example -->\nnested\n<!-- /example -->\n<!-- /example -->\n",
+    "<!-- examples -->\nx\n<!-- /examples -->\n",
+])
+def test_a_broken_example_fails(text):
+    with pytest.raises(shortcodes.ShortcodeError):
+        shortcodes.expand(text, "en")
+
+
 def test_other_comments_are_left_alone():
     text = "<!-- calculator: quorum -->\n<!-- a note for editors -->\n"
     assert shortcodes.expand(text, "zh") == text
@@ -196,10 +223,14 @@ def test_search_entries_of_a_chapter():
     c128 = entries[1 + ids.index("c12-8")]
     assert c128["text"] == f"<p>{BY_ID['c12-8'].zh}</p>" and c128["title"].endswith("第8条")
     assert c128["tags"][:2] == ["慰问", "白事"] and "sympathy" in " ".join(c128["tags"])
+    # The chapter's entry names the chapter as citations do: the search reads “财务管理制度”第8条.
+    assert entries[0]["chapter"] == {"n": 12, "zh": "财务管理制度", "en": "Financial Management Rules"}
+    assert all("chapter" not in e for e in entries[1:])
 
 
 @pytest.mark.parametrize("norm,chapter,what", [
     ("ch12.md", 12, "clauses"), ("developers/index.md", None, "none"), ("data.md", None, "none"),
-    ("glossary.md", None, "title"), ("calculators/quorum.md", None, "as-is")])
+    ("glossary.md", None, "title"), ("calculators/quorum.md", None, "as-is"),
+    ("calculators/index.md", None, "title"), ("maintaining.md", None, "title")])
 def test_search_policy(norm, chapter, what):
     assert search.policy(norm, chapter) == what

@@ -123,16 +123,62 @@ def test_english_pages_show_no_untranslated_chinese(site_dir):
         body = re.sub(r"<script\b.*?</script>", "", body, flags=re.S)   # data blocks are never shown
         body = re.sub(r"<[^>]+>", "", body)
         body = html.unescape(body)
-        body = re.sub(r"[(（][^()（）]*[)）]", "", body)   # glosses beside a translation
+        prev = None
+        while prev != body:     # glosses beside a translation, innermost first: "(出国(境))"
+            prev, body = body, re.sub(r"[(（][^()（）]*[)）]", "", body)
         body = re.sub(r"\|[^|\n]*\|", "", body)
         found = han.findall(body)
         rel = page.relative_to(site_dir)
         # The glossary has a Chinese column; the 404 and side-by-side views are bilingual;
         # the developer pages quote the rules' Chinese wording that the code implements;
-        # the maintainer's guide shows an amendment file, whose data is Chinese.
-        if rel.parts[1] in ("glossary", "404.html", "bilingual", "developers", "maintaining"):
+        # the maintainer's guide shows an amendment file, whose data is Chinese, and the
+        # drafting page the Chinese formulae of a decision, which is always in Chinese.
+        if rel.parts[1] in ("glossary", "404.html", "bilingual", "developers", "maintaining", "draft"):
             continue
         assert not found, f"{rel}: untranslated Chinese {''.join(found[:20])!r}"
+
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def unmarked_chinese(root, lang: str = "en") -> list[str]:
+    """Texts with Chinese characters whose nearest lang is not Chinese."""
+    found = []
+    for child in root.children:
+        if isinstance(child, str):
+            if HAN.search(child) and not lang.startswith("zh"):
+                found.append(child.strip()[:40])
+        elif child.tag not in ("script", "style", "code", "pre", "title", "option", "textarea") \
+                and "data-calculator" not in child.attrs:   # the calculators' forms: their own wording
+            found += unmarked_chinese(child, child.attrs.get("lang", lang))
+    return found
+
+
+@pytest.mark.parametrize("rel", ["en/ch01/", "en/ch12/", "en/ch13/", "en/bilingual/ch01/",
+                                 "en/bilingual/ch12/", "en/history/ch08/", "en/history/ch12/",
+                                 "en/cite/", "en/", "en/glossary/", "bilingual/ch12/"])
+def test_chinese_on_english_pages_is_marked_as_chinese(site_dir, rel):
+    """Screen readers read it with a Chinese voice, browsers pick Simplified glyphs: the
+    chapter tools' "中英对照", the language selector's "中文", the side-by-side and
+    history pages' English column (HTML the Markdown treeprocessor never sees)."""
+    import sys
+    sys.path.insert(0, str(ROOT / "tests"))
+    from sitehtml import page
+
+    root = page(site_dir, rel)
+    body = root.one("body")
+    # The side-by-side pages' Chinese column is Chinese: only the English one is checked there.
+    if rel.startswith("bilingual/"):
+        columns = body.select(cls="bilingual-en")
+        assert columns
+        assert [t for c in columns for t in unmarked_chinese(c)] == [], rel
+    else:
+        assert unmarked_chinese(body) == [], rel
+    if rel.startswith("en/ch"):
+        tools = body.one("p", cls="chapter-tools")
+        assert [s.text for s in tools.select("span", lang="zh-Hans")] == ["中英对照"]
+    selector = {a.get("hreflang"): a.get("lang") for a in body.select("a", cls="md-select__link")}
+    assert selector == {"zh": "zh-Hans", "en": "en"}, rel
 
 
 def test_search_index_is_segmented_per_language(site_dir):
@@ -159,6 +205,44 @@ def test_search_leaves_out_developer_pages_and_the_glossary_table(site_dir):
         assert len(glossary) == 1 and glossary[0]["text"] == ""
         titles = [d["title"].replace("\u200b", "") for d in docs if "?clause=c7-3" in d["location"]]
         assert titles and titles[0].endswith(("第3条", "Clause 3"))
+
+
+def test_the_maintaining_guide_keeps_only_its_title_in_search(site_dir):
+    import json
+    for prefix in ("", "en/"):
+        docs = json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        guide = [d for d in docs if d["location"].startswith("maintaining/")]
+        assert len(guide) == 1 and guide[0]["text"] == "" and not guide[0].get("tags"), guide
+        # Nothing of a sample decision anywhere in the staff index.
+        blob = json.dumps(docs, ensure_ascii=False).replace("\u200b", "")
+        for sample in ("in_force", "〔2027〕", "原则上给予慰问金1000元", "(慰问金) of 1000 yuan"):   # c12-8 says 800
+            assert sample not in blob, sample
+
+
+def test_every_sample_decision_is_in_an_example_box(site_dir):
+    """An amendment file shown on a page (its `in_force =` line, or the sample
+    decision's document number) sits inside the marked example box."""
+    import sys
+    sys.path.insert(0, str(ROOT / "tests"))
+    from sitehtml import page
+
+    shown = 0
+    for path in sorted(site_dir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if "in_force =" not in text and "〔2027〕" not in text:
+            continue
+        root = page(site_dir, str(path.relative_to(site_dir)))
+        boxes = root.select(cls="handbook-example")
+        inside = "".join(b.text for b in boxes)
+        for block in root.select("pre") + root.select("p"):
+            if "in_force =" in block.text or "〔2027〕1号" in block.text:
+                assert block.text in inside, f"{path.relative_to(site_dir)}: {block.text[:60]!r} outside the example box"
+                shown += 1
+        for box in boxes:
+            title = box.one("p", cls="admonition-title").text
+            assert title.startswith(("示例", "Example")) and ("不是现行规定" in title or "not a rule in force" in title)
+            assert "data-search-exclude" in box.attrs
+    assert shown >= 4, "the maintaining guide's sample decision (zh, en) and the developers' example were not found"
 
 
 class Links(HTMLParser):

@@ -97,6 +97,11 @@ def test_material_search_worker_messages():
         "Material's worker: message type 0 carries the index"
     assert re.search(r"case 2:let (\w)=(\w)\.data;try\{return\{type:3,data:\w+\.search\(\1\)", js), \
         "Material's worker: message type 2 carries the query string"
+    # The answer (type 3, {items: [[…]]}) goes out through the global postMessage, which
+    # handbook-search.js wraps to put a clause named by its number first.
+    assert re.search(r'addEventListener\("message",\w+=>[^;]*postMessage\(yield \w+\(\w\.data\)\)', js), \
+        "Material's worker: answers each message with the global postMessage"
+    assert re.search(r"items:\[\.\.\.\w+\.values\(\)\]", js), "Material's worker: result items, grouped"
 
 
 # ---------------------------------------------------------------- Material's page markup
@@ -107,6 +112,40 @@ def test_material_templates_still_have_what_fix_page_edits():
     assert '"search": "assets/javascripts/workers/search.' in base
     assert '<link rel="alternate" href="{{ alt.link | url }}" hreflang=' in base
     assert '<div class="md-search" data-md-component="search" role="dialog">' in search
+    # valid_toggles: the two toggles, autocomplete="off" on each, before the content
+    # that Material's CSS reaches from them with `~`.
+    for name in ("drawer", "search"):
+        assert (f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" '
+                f'id="__{name}" autocomplete="off">') in base, f"Material: the {name} toggle"
+    css = next((MATERIAL / "templates/assets/stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    assert "[data-md-toggle=drawer]:checked~" in css and "[data-md-toggle=search]:checked~" in css
+    # toc_title_label: the table of contents' title labels the __toc checkbox, which
+    # only a page in the nav has.
+    toc = (MATERIAL / "templates/partials/toc.html").read_text(encoding="utf-8")
+    nav_item = (MATERIAL / "templates/partials/nav-item.html").read_text(encoding="utf-8")
+    assert '<label class="md-nav__title" for="__toc">' in toc, "Material: the contents' title"
+    assert '{% elif nav_item == page %}' in nav_item and 'id="__toc"' in nav_item, \
+        "Material: the __toc checkbox of the page in the nav"
+
+
+def test_material_pages_have_what_the_dated_editions_rely_on():
+    """handbook/editions.py replaces a page's <article class="md-content__inner"> and
+    adds a script right after <script id="__config">: it must run before Material's
+    bundle, which reads __config once as it loads; the search worker's setup message
+    (type 0) carries {config, docs, options}, of which handbook-search.js replaces docs."""
+    base = (MATERIAL / "templates/base.html").read_text(encoding="utf-8")
+    assert base.count('<article class="md-content__inner md-typeset">') == 1, "Material: the article"
+    after = base[base.index('<script id="__config"'):]
+    assert re.match(r'<script id="__config" type="application/json">.*?</script>\s*{% endblock %}\s*'
+                    r'{% block scripts %}\s*<script src="{{ \'assets/javascripts/bundle\.', after, re.S), \
+        "Material: the bundle script follows __config"
+    bundle = next((MATERIAL / "templates/assets/javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert re.search(r'var \w+=j\("#__config"\),\w+=JSON\.parse\(\w+\.textContent\)', bundle), \
+        "Material's bundle: reads __config as it loads"
+    assert re.search(r"type:0,data:\{config:\w+,docs:\w+,options:", bundle), \
+        "Material's bundle: the search setup message"
+    alternate = (MATERIAL / "templates/partials/alternate.html").read_text(encoding="utf-8")
+    assert 'hreflang="{{ alt.lang }}" class="md-select__link"' in alternate
 
 
 def _page(site: Path, path: str):
@@ -126,6 +165,24 @@ def test_built_pages_carry_the_fixes(site_dir, path, lang):
     assert not [t for t in tags.find("link", rel="alternate") if "hreflang" in t.attrs]
     assert re.search(r"/handbook-search\.js\?material=search\.[0-9a-f]+\.min\.js$", config["search"])
     assert config["base"].endswith("/en/") == (lang == "en")
+    toggles = tags.find("input", **{"class": "md-toggle", "type": "checkbox"})
+    assert [t.attrs.get("form") for t in toggles] == [material.TOGGLES_FORM] * 2
+    assert not any("autocomplete" in t.attrs for t in toggles)
+    assert tags.find("form", id=material.TOGGLES_FORM, autocomplete="off")
+    # "中文" and "English" each in its own language.
+    links = tags.find("a", **{"class": "md-select__link"})
+    assert {t.attrs["hreflang"]: t.attrs.get("lang") for t in links} == {"zh": "zh-Hans", "en": "en"}
     if path.endswith("404.html"):
         homes = {t.attrs["hreflang"]: t.attrs["href"] for t in tags.find("a", **{"class": "md-select__link"})}
         assert homes == {"zh": "/", "en": "/en/"}
+
+
+@pytest.mark.parametrize("path,in_nav", [("glossary/index.html", True), ("data/index.html", False),
+                                         ("en/developers/index.html", False)])
+def test_the_contents_title_labels_the_contents_checkbox_only_where_there_is_one(site_dir, path, in_nav):
+    tags, _ = _page(site_dir, path)
+    titles = [t for t in tags.find("label") if "md-nav__title" in t.attrs.get("class", "").split()
+              and t.attrs.get("for") in (None, "__toc")]
+    assert titles, "the table of contents' title"
+    assert bool(tags.find("input", id="__toc")) == in_nav
+    assert {t.attrs.get("for") for t in titles} == {"__toc" if in_nav else None}

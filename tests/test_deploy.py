@@ -136,3 +136,84 @@ def test_engine_cache_headers(root):
     assert snapshot and "immutable" in snapshot.group(1)
     rest = block.replace(snapshot.group(0), "")
     assert 'Cache-Control "no-cache"' in rest and "immutable" not in rest
+
+
+# ---------------------------------------------------------------- the daily rebuild (deploy/)
+FAKE_BUILD = """set -e
+if [ -f fail ]; then echo "build failed" >&2; exit 2; fi
+rm -rf site && mkdir -p site/en
+for f in index.html en/index.html sw.js csp.txt nginx-csp.conf clauses.json; do
+  echo "$HANDBOOK_EDITION_DAY $SOURCE_DATE_EPOCH $(cat version)" > "site/$f"
+done
+if [ -f incomplete ]; then rm site/sw.js; fi
+"""
+
+
+def _rebuild(root, tmp_path, zone="Asia/Shanghai"):
+    import os
+    env = {**os.environ, "HANDBOOK_SRC": str(tmp_path / "src"), "HANDBOOK_ROOT": str(tmp_path / "srv"),
+           "HANDBOOK_KEEP": "2", "HANDBOOK_TZ": zone,
+           "HANDBOOK_BUILD": f"sh {tmp_path / 'build.sh'}"}
+    return subprocess.run([str(root / "deploy" / "rebuild.sh")], env=env, capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_the_daily_rebuild_switches_to_a_good_build_and_keeps_the_last_one_otherwise(root, tmp_path):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+    (tmp_path / "src").mkdir()
+    (tmp_path / "build.sh").write_text(FAKE_BUILD, encoding="utf-8")
+    (tmp_path / "src" / "version").write_text("one", encoding="utf-8")
+    srv = tmp_path / "srv"
+    # A site copied there by hand before the timer was set up.
+    (srv / "site").mkdir(parents=True)
+    (srv / "site" / "index.html").write_text("by hand", encoding="utf-8")
+
+    done = _rebuild(root, tmp_path)
+    assert done.returncode == 0, done.stderr
+    served = srv / "site"
+    assert served.is_symlink()
+    day = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    epoch = int(dt.datetime.combine(day, dt.time(), dt.timezone.utc).timestamp())
+    assert (served / "index.html").read_text().split() == [day.isoformat(), str(epoch), "one"]
+    first = served.resolve()
+
+    # A failed build, and a build that leaves no complete site: nothing served changes.
+    for marker in ("fail", "incomplete"):
+        (tmp_path / "src" / "version").write_text("two", encoding="utf-8")
+        (tmp_path / "src" / marker).write_text("", encoding="utf-8")
+        done = _rebuild(root, tmp_path)
+        assert done.returncode != 0 and "unchanged" in done.stderr, marker
+        assert served.resolve() == first and (served / "index.html").read_text().endswith("one\n")
+        (tmp_path / "src" / marker).unlink()
+
+    # Good builds switch, and only the newest releases stay (the one served among them).
+    import time
+    for version in ("three", "four", "five"):
+        (tmp_path / "src" / "version").write_text(version, encoding="utf-8")
+        time.sleep(1.1)    # one release folder per second
+        assert _rebuild(root, tmp_path).returncode == 0
+        assert (served / "index.html").read_text().endswith(f"{version}\n")
+    releases = sorted(p.name for p in (srv / "releases").iterdir())
+    assert len(releases) == 2 and served.resolve().name == releases[-1], releases
+    assert not (srv / ".site.new").exists()
+
+
+def test_the_timer_runs_the_rebuild_daily_after_midnight_office_time(root, tmp_path):
+    timer = (root / "deploy" / "handbook-rebuild.timer").read_text(encoding="utf-8")
+    service = (root / "deploy" / "handbook-rebuild.service").read_text(encoding="utf-8")
+    assert "OnCalendar=*-*-* 00:10:00 Asia/Shanghai" in timer and "Persistent=true" in timer
+    assert "ExecStart=/srv/handbook/src/deploy/rebuild.sh" in service
+    assert "ExecStartPost=+/usr/bin/systemctl reload nginx" in service
+    tool = shutil.which("systemd-analyze")
+    assert tool, "systemd-analyze is missing (Debian's systemd package)"
+    # The units as systemd reads them (the script at this checkout's path).
+    (tmp_path / "handbook-rebuild.timer").write_text(timer, encoding="utf-8")
+    (tmp_path / "handbook-rebuild.service").write_text(
+        service.replace("/srv/handbook/src/deploy/rebuild.sh", str(root / "deploy" / "rebuild.sh")),
+        encoding="utf-8")
+    done = subprocess.run([tool, "verify", str(tmp_path / "handbook-rebuild.timer"),
+                           str(tmp_path / "handbook-rebuild.service")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    when = subprocess.run([tool, "calendar", "*-*-* 00:10:00 Asia/Shanghai"], capture_output=True, text=True)
+    assert when.returncode == 0 and "Next elapse" in when.stdout

@@ -116,8 +116,12 @@ def test_every_clause_has_its_english_counterpart_in_the_same_order():
 
 
 def english_without_glosses(text: str) -> str:
-    # Chinese is allowed only as a gloss beside its translation: "(三会一课)".
-    return re.sub(r"[(（][^()（）]*[)）]", "", text)
+    # Chinese is allowed only as a gloss beside its translation: "(三会一课)", also
+    # when the term itself has brackets: "(出国(境))" (innermost brackets first).
+    prev = None
+    while prev != text:
+        prev, text = text, re.sub(r"[(（][^()（）]*[)）]", "", text)
+    return text
 
 
 def test_english_clauses_contain_no_untranslated_chinese(rows):

@@ -80,6 +80,7 @@ def test_running_header_uses_the_as_of_date(monkeypatch):
 
 def test_as_of_defaults_to_today_and_rejects_a_bad_date(monkeypatch):
     monkeypatch.delenv("HANDBOOK_AS_OF", raising=False)
+    monkeypatch.delenv("HANDBOOK_EDITION_DAY", raising=False)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert edition.as_of() == date.today()
     monkeypatch.setenv("HANDBOOK_AS_OF", "2027-02-30")

@@ -107,7 +107,7 @@ def cpython_with_fixtures(monkeypatch):
 def test_the_wheel_carries_the_amendments_of_the_build(dated_site):
     carried = packaged_amendments(wheel_of(dated_site))
     assert carried == {p.name: p.read_bytes() for p in FIXTURES.glob("*.toml")}
-    assert len(carried) == 3
+    assert len(carried) == 5
 
 
 def test_pyodide_reads_the_amendments_from_the_wheel(pyodide_dated):
@@ -160,7 +160,7 @@ def test_the_wheel_is_reproducible_with_its_amendments(tmp_path, monkeypatch):
     second = build_pyodide.build_wheel((tmp_path / "b"))
     assert hashlib.sha256(first.read_bytes()).digest() == hashlib.sha256(
         second.read_bytes()).digest()
-    assert len(packaged_amendments(first)) == 3
+    assert len(packaged_amendments(first)) == 5
 
 
 # ------------------------------------------------------------- the built site

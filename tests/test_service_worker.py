@@ -86,9 +86,9 @@ def test_the_snapshot_is_precached_and_the_size_is_offered(site_dir):
     assert len(engine) == 2 and all(f.with_name(f.name + ".gz").is_file() for f in engine)
 
 
-def test_registration_waits_for_use_or_choice(root):
-    """No silent precache on a first visit: sw-register.js registers after a calculator
-    answered (not under Save-Data), on the reader's click, or when already registered."""
+def test_registration_waits_for_the_readers_choice(root):
+    """No silent precache: sw-register.js registers on the reader's click, or when
+    already registered; never because a calculator answered (the browser test checks it)."""
     js = (root / "docs/assets/javascripts/sw-register.js").read_text(encoding="utf-8")
-    assert "calculators:used" in js and "saveData" in js and "getRegistration" in js
+    assert "calculators:used" not in js and "getRegistration" in js
     assert "离线保存（约 {size} MB）" in js and "Save for offline use (about {size} MB)" in js

@@ -1,5 +1,6 @@
 """MkDocs adapter: Material's HTML as it leaves each build (handbook/material.py,
-fix_page: the search dialog's name, no rel=alternate links, one __config rewrite).
+fix_page: the search dialog's name, no rel=alternate links, one __config rewrite,
+valid markup for the toggles and the contents' title).
 
 - on_post_page: every page;
 - on_template_context: the 404 page's language selector links each language's

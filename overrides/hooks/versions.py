@@ -22,36 +22,32 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from handbook import edition, material, pages, versions  # noqa: E402
+from handbook import clerk_report, edition, material, pages, versions  # noqa: E402
 
-_warned: set = set()
+def on_startup(command, dirty):
+    clerk_report.quiet_logs()
 
 
 def on_config(config):
+    clerk_report.quiet_logs()
     try:
         edition.as_of()   # a mistyped HANDBOOK_AS_OF stops the build here, said plainly
+        edition.site_url()
     except edition.EditionError as exc:
         raise PluginError(str(exc)) from None
     try:
         pending = versions.validate()
     except versions.AmendmentError as exc:
-        raise PluginError(f"amendment {exc.file}: {exc.field}: {exc.message}") from None
-    for notice in versions.notices():
-        if notice not in _warned:
-            _warned.add(notice)
-            print(f"NOTE: {notice}", file=sys.stderr)
-    if pending and tuple(pending) not in _warned:   # once, not once per language
-        _warned.add(tuple(pending))
-        strict = versions.strict_translation()
-        message = "\n  ".join([
-            f"{'ERROR' if strict else 'WARNING'}: {len(pending)} amended clause(s) have no "
-            "English translation yet; the English pages show the Chinese text with a notice:",
-            *pending])
-        if strict:
-            raise PluginError(message + "\n(HANDBOOK_STRICT_TRANSLATION is set)")
-        # Not a MkDocs warning: --strict would fail the build, and an untranslated
-        # amendment must publish at once.
-        print(message, file=sys.stderr)
+        # The clerk's message alone (no "ERROR -", no "Aborted with a BuildError!").
+        print(clerk_report.error_text(exc), file=sys.stderr)
+        raise SystemExit(1) from None
+    # Warnings and notices are in the summary the build ends with (make build);
+    # only HANDBOOK_STRICT_TRANSLATION turns pending translations into an error.
+    if pending and versions.strict_translation():
+        raise PluginError("\n".join([
+            f"译文待补的条文有{len(pending)}条，而 HANDBOOK_STRICT_TRANSLATION 要求译文齐全："
+            f"{len(pending)} amended clause(s) have no English translation "
+            "(HANDBOOK_STRICT_TRANSLATION is set):", *pending]))
     return config
 
 

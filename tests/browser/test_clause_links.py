@@ -115,6 +115,8 @@ def test_keyboard_copy_chinese_citation(cpage, server):
     ("/en/ch12/", "c12-8", "short", "{s}/en/c/12-8/"),
     ("/ch01/", "c1-5-4", "en", 'Yongding Office Rules, "{en1}", cl. 5(4) ({s}/en/c/1-5-4/)'),
     ("/en/ch16/", "c16-1", "zh", "《永定区编办管理制度》“重大行政决策制度”第一条（{s}/c/16-1/）"),
+    # For the body of a 公文: the citation alone, no link to delete by hand.
+    ("/ch12/", "c12-2", "zhPlain", "《永定区编办管理制度》“财务管理制度”第2条"),
     # The link pinned to the version on screen; a point-in-time page's links carry it.
     ("/ch12/", "c12-8", "version", "{s}/v/original/ch12/#c12-8"),
     ("/v/original/ch12/", "c12-8", "link", "{s}/v/original/ch12/#c12-8"),
@@ -125,8 +127,26 @@ def test_copy_texts(cpage, server, en_name, path, cid, kind, expected):
     cpage.click(f"#{cid} .clause-link")
     cpage.click(f".clause-menu [data-copy={kind}]")
     status = wait_status(cpage)
-    assert clipboard(cpage) == expected.format(s=server, en1=en_name(1), en12=en_name(12), en16=en_name(16))
+    copied = expected.format(s=server, en1=en_name(1), en12=en_name(12), en16=en_name(16))
+    assert clipboard(cpage) == copied
     assert ("copied" in status) if path.startswith("/en/") else ("已复制" in status)
+    assert copied in status, "the announcement shows what was copied"
+
+
+def test_the_menu_opens_upwards_near_the_bottom_of_the_screen(cpage, server):
+    cpage.set_viewport_size({"width": 1366, "height": 768})
+    cpage.goto(server + "/ch11/")
+    clause = cpage.locator("#c11-7")
+    # The clause at the foot of the screen, as when a reader reaches the end of a chapter.
+    cpage.evaluate("""() => { const r = document.getElementById('c11-7').getBoundingClientRect();
+        window.scrollBy(0, r.bottom - innerHeight + 8); }""")
+    cpage.click("#c11-7 .clause-link")
+    menu = cpage.locator(".clause-menu").bounding_box()
+    button = cpage.locator("#c11-7 .clause-link").bounding_box()
+    assert clause.is_visible()
+    assert menu["y"] + menu["height"] <= 768, "the whole menu on screen"
+    assert menu["y"] + menu["height"] <= button["y"], "above its button"
+    cpage.keyboard.press("Escape")
 
 
 def test_copy_without_clipboard_api_uses_exec_command(page, server):
@@ -241,7 +261,12 @@ def test_citation_builder(cpage, server, en_name):
     cpage.check("input[name=cite-lang][value=en]")
     assert cpage.input_value(".cite-output").startswith(
         f'1. Yongding Office Rules, "{en_name(12)}", cl. 8 ({server}/en/c/12-8/)')
-    assert cpage.locator(".cite-qr img").count() == 2
+    # A code per clause, and first one for both: this page listing them.
+    targets = cpage.eval_on_selector_all(".cite-qr img", "is => is.map(i => i.dataset.target)")
+    assert targets == [f"{server}/en/cite/?ids=c12-8,c1-5-4", f"{server}/en/c/12-8/", f"{server}/en/c/1-5-4/"]
+    # The chosen clauses link to their text.
+    assert cpage.eval_on_selector_all(".cite-chosen li a", "as => as.map(a => a.getAttribute('href'))") == [
+        f"{server}/en/ch12/#c12-8", f"{server}/en/ch01/#c1-5-4"]
     cpage.click(".cite-copy")
     wait_status(cpage)
     assert clipboard(cpage) == cpage.input_value(".cite-output")
@@ -265,17 +290,20 @@ def test_citation_builder_sub_item_and_preset(page, server):
     assert page.eval_on_selector_all(".cite-chosen li", "ls => ls.map(l => l.dataset.id)") == ["c1-5-4", "c16-1"]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_qr_codes_hold_the_address_being_used(page, server, tmp_path, lang):
+@pytest.mark.parametrize("lang,ids,target", [
+    ("zh", "12-8", "c/12-8/"), ("en", "12-8", "c/12-8/"),
+    # A notice citing two clauses: one code, for this page listing both.
+    ("zh", "12-2,11-6", "cite/?ids=c12-2,c11-6")])
+def test_qr_codes_hold_the_address_being_used(page, server, tmp_path, lang, ids, target):
     assert shutil.which("zbarimg"), "zbar-tools is installed by `make setup`"
     prefix = "" if lang == "zh" else "en/"
-    page.goto(f"{server}/{prefix}cite/?ids=12-8")
+    page.goto(f"{server}/{prefix}cite/?ids={ids}")
     img = page.locator(".cite-qr img").first
     img.wait_for()
     shot = tmp_path / "qr.png"
     img.screenshot(path=str(shot))
     decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(shot)], capture_output=True, text=True)
-    assert decoded.stdout.strip() == f"{server}/{prefix}c/12-8/"
+    assert decoded.stdout.strip() == f"{server}/{prefix}{target}"
 
 
 # Which address suggests what is unit-tested (tests/js/notfound.test.mjs); here, that a

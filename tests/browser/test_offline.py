@@ -1,6 +1,7 @@
 """Offline when the reader asks for it: "save for offline use" (离线保存, with the
 size) on the home page installs the service worker (site/sw.js), which precaches
-the handbook and the calculators engine; a plain visit installs nothing. Then
+the handbook and the calculators engine; a plain visit, or a calculator's answer,
+installs nothing. Then
 the server goes away, as on a laptop taken to a meeting room with no network, and
 pages, clause anchors, search and a calculator (Pyodide) still work in Chromium."""
 from __future__ import annotations
@@ -42,7 +43,8 @@ def test_handbook_and_calculators_work_offline(offline_context, site_dir):
         # Nothing is precached silently: only the reader's choice, size shown, starts it.
         button = page.locator("[data-offline-save] button")
         button.wait_for()
-        assert re.fullmatch(r"离线保存（约 \d+ MB）", button.inner_text().strip())
+        button_text = button.inner_text().strip()
+        assert re.fullmatch(r"离线保存（约 \d+ MB）", button_text)
         assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r)") is False
         button.click()
         # The worker installs only once everything is cached (all or nothing) …
@@ -60,6 +62,27 @@ def test_handbook_and_calculators_work_offline(offline_context, site_dir):
         assert len(caches) == 1 and next(iter(caches)).startswith("handbook-"), caches
         assert next(iter(caches.values())) == expected, caches
         page.locator('[data-offline-save][data-offline-state="saved"]').wait_for(timeout=30_000)
+        # The size the button offered is what the cache holds, and the status says so, measured.
+        offered = int(re.search(r"约 (\d+) MB", button_text).group(1))
+        cached = page.evaluate("""async () => {
+            let total = 0;
+            for (const name of await caches.keys()) {
+                const cache = await caches.open(name);
+                for (const request of await cache.keys())
+                    total += (await (await cache.match(request)).blob()).size;
+            }
+            return total; }""")
+        assert abs(cached / 1e6 - offered) <= 0.5, (cached, offered)
+        status = page.locator("[data-offline-note]").inner_text()
+        assert f"已离线保存（{cached / 1e6:.1f} MB）" in status, status
+        assert not button.is_visible()          # saved: nothing left to press
+        # A later visit says it is saved, with the measured size, and offers nothing.
+        again = offline_context.new_page()
+        again.goto(url + "/en/")
+        again.locator('[data-offline-save][data-offline-state="saved"]').wait_for(timeout=30_000)
+        assert f"Saved for offline use ({cached / 1e6:.1f} MB)" in again.locator("[data-offline-note]").inner_text()
+        assert not again.locator("[data-offline-save] button").is_visible()
+        again.close()
         watch.assert_clean()
     finally:
         httpd.shutdown()
@@ -67,6 +90,9 @@ def test_handbook_and_calculators_work_offline(offline_context, site_dir):
 
     page = offline_context.new_page()
     watch = PageWatch(page, url)
+    # Only the offline copy answers: nothing from the browser's own HTTP cache (which
+    # may be empty on the day: a restart, a cleared cache).
+    offline_context.new_cdp_session(page).send("Network.clearBrowserCache")
 
     # A chapter, at a clause anchor.
     page.goto(url + "/ch12/#c12-8")
@@ -81,9 +107,10 @@ def test_handbook_and_calculators_work_offline(offline_context, site_dir):
     page.goto(url + "/c/12-8/")
     page.wait_for_url(re.compile(r"/ch12/#c12-8$"))
 
-    # Search, in both languages.
+    # Search, in both languages; a clause number lands on its clause.
     page.goto(url + "/")
     assert search(page, "慰问金", timeout=30_000)
+    assert search(page, "12-2", timeout=30_000)[0].endswith("/ch12/#c12-2")
     page.goto(url + "/en/")
     assert search(page, "condolence", timeout=30_000)
 
@@ -105,9 +132,9 @@ def test_handbook_and_calculators_work_offline(offline_context, site_dir):
     watch.assert_clean()
 
 
-def test_no_precache_before_use_or_choice(offline_context, site_dir):
-    """A chapter, and a calculator page whose engine was never used, register no
-    service worker and precache nothing (the engine's own snapshot cache aside)."""
+def test_no_precache_before_the_readers_choice(offline_context, site_dir):
+    """A chapter, a home page, and a calculator that has answered register no service
+    worker and precache nothing (the engine's own caches aside)."""
     httpd, url = serve(site_dir)
     try:
         page = offline_context.new_page()
@@ -125,6 +152,14 @@ def test_no_precache_before_use_or_choice(offline_context, site_dir):
         names = page.evaluate("caches.keys()")
         assert not [n for n in names if n.startswith("handbook-")], names
         assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r)") is False
+        # A calculator answers; well after that (it used to start saving 5 s later), still nothing.
+        page.goto(url + "/calculators/quorum/?members=8&present=6")
+        page.locator('[data-calculator-result][data-ok="true"]').first.wait_for(timeout=ENGINE)
+        page.wait_for_timeout(8000)
+        assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r)") is False
+        names = page.evaluate("caches.keys()")
+        assert not [n for n in names if n.startswith("handbook-")], names
+        assert page.locator('[data-offline-save][data-offline-state="offer"] button').is_visible()
     finally:
         httpd.shutdown()
         httpd.server_close()

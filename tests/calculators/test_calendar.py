@@ -56,9 +56,12 @@ def test_the_ics_parses_with_icalendar(ics_2027):
     uids = [str(event["UID"]) for event in events]
     assert len(set(uids)) == 45
     by_start = {event.decoded("DTSTART"): event for event in events}
-    office = by_start[date(2027, 2, 8)]
+    # 8 Feb 2027 is 正月初三, a holiday by law (国务院令第795号), and 9-10 Feb the
+    # working days off owed for 6-7 Feb, a Saturday and a Sunday (art. 6): moved to the 11th.
+    assert not {date(2027, 2, 8), date(2027, 2, 9), date(2027, 2, 10)} & set(by_start)
+    office = by_start[date(2027, 2, 11)]
     assert str(office["SUMMARY"]) == "主任办公会"
-    assert office.decoded("DTEND") == date(2027, 2, 9)
+    assert office.decoded("DTEND") == date(2027, 2, 12)
     study = by_start[date(2027, 3, 10)]
     assert study.decoded("DTEND") == date(2027, 3, 13)       # exclusive end: 3 days
     assert "不少于3天" in str(study["SUMMARY"])
@@ -75,7 +78,7 @@ def test_the_ics_keeps_rfc5545_line_rules(ics_2027):
     assert "\n" not in text.replace("\r\n", "")
     for line in text.split("\r\n"):
         assert len(line.encode("utf-8")) <= 75
-    assert "DTSTART;VALUE=DATE:20270208\r\n" in text
+    assert "DTSTART;VALUE=DATE:20270211\r\n" in text
 
 
 def test_the_english_ics_uses_english_titles():
@@ -122,4 +125,6 @@ def test_the_ics_says_when_a_date_was_moved_off_a_holiday():
 def test_the_ics_says_when_holidays_are_not_known():
     zh, en = _events(2027, "zh"), _events(2027, "en")
     assert all("国务院办公厅" in text for text in zh.values())
-    assert all("not known" in text for text in en.values())
+    assert all("not in this tool's data" in text for text in en.values())
+    assert all("调休不在本工具的数据中" in text for text in zh.values())
+    assert all("补假" in text for text in zh.values())

@@ -36,8 +36,26 @@ CASES = DATED["cases"]
 def test_the_dated_cases_use_the_fixture_amendments():
     assert ROOT / DATED["amendments"] == FIXTURE_AMENDMENTS
     assert sorted(p.name for p in FIXTURE_AMENDMENTS.glob("*.toml")) == [
-        "2027-01-01-condolence.toml", "2027-03-01-leave-report.toml",
+        "2027-01-01-condolence.toml", "2027-01-01-meetings-and-rewards.toml",
+        "2027-03-01-leave-report.toml", "2027-04-01-democratic-life.toml",
         "2027-07-01-finance-and-study.toml"]
+
+
+def applied_versions(result) -> list:
+    """The versions an answer applied: its date's (clause_versions), or, where its
+    items follow the rules of their own days, theirs (a meeting's; an article's and a
+    young cadre's month's)."""
+    if "meetings" in result:
+        return [m["clause_version"] for m in result["meetings"]]
+    if result.get("reward"):
+        from calculators import _amendments, rewards
+        versions = [item["clause_version"] for item in result["reward"]]
+        for month in (result.get("shortfall_months") or []) + (result.get("pending_months") or []):
+            day = rewards.month_day(tuple(int(p) for p in month.split("-")))
+            version = _amendments.clause_version("c13-1", day)
+            versions.append(version.isoformat() if version else None)
+        return versions
+    return list(result["clause_versions"].values())
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
@@ -52,7 +70,7 @@ def test_dated_case(case, use_amendments):
             assert version is None or date.fromisoformat(version) <= date.fromisoformat(
                 result["as_of"])
         # Only an answer under an amended clause says it is amended.
-        amended = any(result["clause_versions"].values())
+        amended = any(applied_versions(result))
         assert ("修改后的" in result["explanation_zh"]) == amended
         assert ("as amended by" in result["explanation_en"]) == amended
     # Every word in the reader's language (the same check as for cases.json).
@@ -62,18 +80,30 @@ def test_dated_case(case, use_amendments):
     assert not zh_leaks(texts[0], echoes) and not en_leaks(texts[1], echoes), texts
 
 
-def test_the_calendar_warns_only_of_changes_that_touch_its_year(use_amendments):
+def test_the_calendar_names_the_versions_its_meetings_follow(use_amendments):
+    """Each meeting follows the rules of its own day, whatever the answer's date:
+    the explanation says first which text governs which days of the year."""
     use_amendments()
     within = calculators.run("meeting_calendar", {"year": 2027, "date": "2027-07-01"})
+    early = calculators.run("meeting_calendar", {"year": 2027, "date": "2026-06-01"})
     after = calculators.run("meeting_calendar", {"year": 2028, "date": "2027-07-01"})
     before = calculators.run("meeting_calendar", {"year": 2026, "date": "2026-06-01"})
-    planned_early = calculators.run("meeting_calendar", {"year": 2028, "date": "2027-06-30"})
-    assert "注意：c9-1-2" in within["explanation_zh"]
-    assert "注意：" not in after["explanation_zh"] and "Note: " not in after["explanation_en"]
-    assert "注意：" not in before["explanation_zh"]
-    # 2028 planned under the rules of 30 June 2027: all of 2028 falls under the new text.
-    assert "注意：c9-1-2 自2027年7月1日起" in planned_early["explanation_zh"]
-    assert planned_early["clause_versions"]["c9-1-2"] is None
+    asked_later = calculators.run("meeting_calendar", {"year": 2026, "date": "2027-07-01"})
+    assert within["meetings"] == early["meetings"]
+    for result in (within, early):
+        assert "c9-1-2：2027年1月1日至2027年6月30日的会议按原条文安排。" in result["explanation_zh"]
+        assert ("c9-1-2：2027年7月1日至2027年12月31日的会议按2027年7月1日起施行的"
+                in result["explanation_zh"])
+    assert "c9-1-2: the meetings from 1 July 2027 to 31 December 2027 follow the text as " \
+           "amended by" in within["explanation_en"]
+    # 2028 lies wholly under the amended texts; 2026 wholly under the original, said
+    # when the answer's date has other versions.
+    assert "2028年1月1日至2028年12月31日的会议按2027年7月1日起施行的" in after["explanation_zh"]
+    assert "的会议按" not in before["explanation_zh"]
+    assert "c1-3、c9-1-2、c6-1、c5-1：2026年1月1日至2026年12月31日的会议按原条文安排" in \
+        asked_later["explanation_zh"]
+    assert asked_later["clause_versions"]["c9-1-2"] == "2027-07-01"
+    assert all(m["clause_version"] is None for m in asked_later["meetings"])
 
 
 def test_without_amendments_every_version_is_the_original(use_amendments, tmp_path):
@@ -123,7 +153,9 @@ def test_every_calculator_describes_the_date_input():
                               "label_en": "Rules as of"}
         # The form starts it at the browser's local date, with a line under it.
         assert display["kind"] == "today"
-        assert display["hint"]["zh"] == hints.get(name, "按这一天施行的规定计算，默认为今天。")
+        assert display["hint"]["zh"] == hints.get(
+            name, "按这一天施行的规定计算，默认为今天；问的是已经发生的事（住院、值班、请假、会议、发表）时，"
+                  "请填写事情发生的那一天。")
         assert display["hint"]["en"].startswith(
             "When the date" if name in hints else "The rules in force on this day apply")
 
@@ -134,12 +166,12 @@ def test_every_calculator_describes_the_date_input():
 # schema's day (the build passes its date), as the answers do.
 
 def _amend_rates_and_leave(folder):
+    # The rate is read from c13-2's words: the amendment changes only the text.
+    from calculators._clausetext import by_id
+    text = by_id()["c13-2"].zh.replace("国家级刊物每篇奖励2000元", "国家级刊物每篇奖励3000元")
     (folder / "2028-01-01-rates.toml").write_text(
-        'title_zh = "关于调整奖励和事假标准的决定"\nin_force = 2028-01-01\n'
-        '[parameters."rewards.levels.national"]\nreward = 3000\n'
-        'text = "国家级刊物每篇奖励3000元"\n'
-        '[parameters."annual_leave.personal_leave"]\ndays = 15\n'
-        'text = "职工请事假累计15天以上且单位按照规定不扣工资的"\n', encoding="utf-8")
+        'title_zh = "关于调整奖励标准的决定"\nin_force = 2028-01-01\n'
+        f'[[changes]]\nclause = "c13-2"\naction = "replace"\nzh = "{text}"\n', encoding="utf-8")
     return folder
 
 
@@ -157,10 +189,10 @@ def test_the_form_shows_the_rates_and_days_in_force_on_the_schemas_day(use_amend
     use_amendments(_amend_rates_and_leave(tmp_path))
     assert _rates(date(2027, 12, 31))[-1] == "每篇2000元"
     assert _rates(date(2028, 1, 1))[-1] == "每篇3000元"
-    assert _personal_leave(date(2027, 12, 31))["zh"].startswith("事假累计20天")
-    assert _personal_leave(date(2028, 1, 1)) == {
-        "zh": "事假累计15天以上且未扣工资",
-        "en": "15 or more days of personal leave with no pay deducted"}
+    # The personal leave that cancels annual leave is the national regulation's
+    # figure (rules.toml `source`): no decision of the Office changes it.
+    assert _personal_leave(date(2027, 12, 31)) == _personal_leave(date(2028, 1, 1))
+    assert _personal_leave(date(2028, 1, 1))["zh"].startswith("事假累计20天")
     # The answers agree with the form of their day.
     article = {"articles": [{"outlets": ["国家级刊物"]}]}
     assert calculators.run("rewards", {**article, "date": "2028-01-01"})["total"] == 3000
@@ -183,10 +215,13 @@ def test_the_calendar_titles_and_ics_quote_the_rules_in_force(use_amendments):
         return counts["counts"]["display"]["labels"]["central_group_study"]
     assert "3" in titles(date(2027, 6, 30))["zh"] and "5" not in titles(date(2027, 6, 30))["zh"]
     assert "5" in titles(date(2027, 7, 1))["zh"] and "5 days" in titles(date(2027, 7, 1))["en"]
-    answer = calculators.run("meeting_calendar", {"year": 2027, "date": "2027-07-01", "ics": True})
-    for lang, words in (("zh", "不少于5天"), ("en", "at least 5 days")):
-        text = calculators.to_ics(answer, lang).replace("\r\n ", "")
-        assert words in text, lang
+    # Each event quotes the text of its own day: 3 days to June, 5 from July.
+    answer = calculators.run("meeting_calendar", {"year": 2027, "date": "2026-12-07", "ics": True})
+    for lang, old, new in (("zh", "不少于3天", "不少于5天"), ("en", "at least 3 days", "at least 5 days")):
+        events = calculators.to_ics(answer, lang).replace("\r\n ", "").split("BEGIN:VEVENT")
+        study = [e for e in events if "central_group_study@" in e]
+        assert [old in e for e in study] == [True, True, False, False], lang
+        assert [new in e for e in study] == [False, False, True, True], lang
 
 
 @pytest.mark.parametrize("value,code", [
@@ -213,7 +248,9 @@ def test_the_dated_wording_is_data_in_full_width_chinese():
              if key.startswith("dated.") or ".dated." in key}
     assert set(dated) == {"dated.amended", "dated.inserted", "dated.repealed",
                           "expenditure.dated.event", "annual_leave.dated.event",
-                          "meeting_calendar.dated.calendar_year"}
+                          *(f"rewards.dated.{what}.{kind}" for what in ("articles", "months")
+                            for kind in ("original", "amended", "repealed")),
+                          "rewards.dated.midmonth"}
     texts = list(dated.items()) + [
         (f"{name}.date.hint", (hint["zh"], hint["en"])) for name in calculators.CALCULATORS
         for hint in [_messages.field_words(name, "date")["hint"]]] + [
@@ -270,13 +307,14 @@ def test_the_cli_refuses_a_bad_date_with_exit_2():
     assert "适用日期" in answer["error"]["message_zh"]
 
 
-def test_the_cli_calendar_quotes_the_clauses_of_its_date():
+def test_the_cli_calendar_quotes_the_clauses_of_each_meetings_day():
     code, answer = cli(["meeting_calendar", "--json", '{"year": 2027, "date": "2027-07-01"}'],
                        amendments=FIXTURE_AMENDMENTS)
     assert code == 0
     env = dict(os.environ, PYTHONPATH=str(ROOT), HANDBOOK_AMENDMENTS=str(FIXTURE_AMENDMENTS))
     done = subprocess.run([sys.executable, "-m", "calculators", "meeting_calendar", "--json",
-                           '{"year": 2027, "date": "2027-07-01"}', "--ics"], cwd=ROOT, env=env,
+                           '{"year": 2027, "date": "2026-12-07"}', "--ics"], cwd=ROOT, env=env,
                           capture_output=True, timeout=60)
     ics = done.stdout.decode("utf-8").replace("\r\n ", "")
-    assert "每次时间不少于5天" in ics and "每次时间不少于3天" not in ics
+    assert ics.count("每次时间不少于5天") == 2 and ics.count("每次时间不少于3天") == 2
+    assert "第一周、第三周" in ics and "第二周、第四周" not in ics

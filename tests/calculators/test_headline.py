@@ -17,7 +17,9 @@ CASES = json.loads((Path(__file__).parent / "cases.json").read_text(encoding="ut
      "Sympathy payment: 800 yuan (in principle)."),
     ("condolence", {"event": "disaster", "person": "self"}, "慰问金：500—1000元，视灾祸程度而定。", None),
     ("condolence", {"event": "death", "person": "spouse"}, "慰问金：1000元。", None),
-    ("condolence", {"event": "hospitalization", "person": "spouse"}, "条文没有规定这种情形：由机关工会研究决定。", None),
+    ("condolence", {"event": "hospitalization", "person": "spouse"},
+     "“直系亲属”有两种读法，条文对这种情形规定不明确：请报本办研究决定。", None),
+    ("condolence", {"event": "disaster", "person": "retiree"}, "条文没有规定这种情形：由机关工会研究决定。", None),
     ("quorum", {"members": 5, "present": 4}, "可以开会（至少需4名成员到会）。", None),
     ("quorum", {"members": 5, "present": 3}, "不能开会：至少需4名成员到会。", None),
     ("quorum", {"members": 5, "present": 4, "topic": "personnel"},
@@ -29,7 +31,11 @@ CASES = json.loads((Path(__file__).parent / "cases.json").read_text(encoding="ut
     ("leave_approval", {"days": 1}, "由单位主要负责人批准，并须书面报告。", None),
     ("leave_approval", {"days": 0.5}, "由分管领导批准。", "The leader in charge approves."),
     ("annual_leave", {"years_worked": 10, "vacation_days": 5}, "当年可休年休假：5天。", "Annual leave this year: 5 days."),
-    ("annual_leave", {"years_worked": 0.5}, "当年不享受年休假。", None),
+    ("annual_leave", {"years_worked": 0.5}, "累计工作未满1年，不享受年休假。",
+     "Under 1 year of work: no annual leave."),
+    ("annual_leave", {"years_worked": 5, "sick_leave_months": 2}, "当年不享受年休假：病假累计达到规定月数。",
+     "No annual leave this year: sick leave reached the limit for the years worked."),
+    ("annual_leave", {"years_worked": 5, "vacation_days": 5}, "寒暑假已抵足当年的年休假：不再另休。", None),
     ("duty_compensation", {"duty_days": 1, "use": "rest"}, "可补休1天。", "1 day of compensatory time off."),
     ("expenditure", {"amount": 100, "spent_on": "2026-09-17"}, None, None),
 ])
@@ -45,7 +51,7 @@ def test_headline(name, inputs, zh, en):
 def test_a_deadline_on_a_day_off_says_when_to_act():
     r = calculators.run("expenditure", {"amount": 100, "spent_on": "2026-09-17"})
     assert r["reimburse_by"] == "2026-10-01" and r["deadline_day_off"] is True
-    assert r["answer_zh"] == "最迟2026年10月1日签批报账；这天是休息日，宜最迟在2026年9月30日办理。"
+    assert r["answer_zh"] == "最迟2026年10月1日签批报帐；这天是休息日，宜最迟在2026年9月30日办理。"
     assert r["answer_en"].startswith("Sign off and submit the claim for reimbursement by 1 October 2026")
 
 

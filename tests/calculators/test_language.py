@@ -56,10 +56,10 @@ def echoes_of(calc, inputs, result) -> list:
     return _user_strings(inputs, keys=unknown) + ([calc] if isinstance(calc, str) else [])
 
 
-def _without(text: str, echoes: list) -> str:
+def _without(text: str, echoes: list, filler: str = " ") -> str:
     for echo in sorted(echoes, key=len, reverse=True):
         if echo:
-            text = text.replace(echo, " ")
+            text = text.replace(echo, filler)
     return text
 
 
@@ -69,7 +69,9 @@ def zh_leaks(text: str, echoes=()) -> list:
 
 
 def en_leaks(text: str, echoes=()) -> list:
-    text = _without(text, list(echoes))
+    # An echoed word becomes a plain English word, so that a Chinese name in
+    # brackets after it ("relative (直系亲属)") still follows English text.
+    text = _without(text, list(echoes), "echoed")
     found = _IDENTIFIER_EN.findall(text)
     # Brackets right after English text may hold the Chinese name (《》 and
     # “” included); any other Han character is untranslated.

@@ -106,6 +106,19 @@ def _note_keys_in_code():
                 elif isinstance(key, ast.IfExp):
                     literal.update(v.value for v in (key.body, key.orelse)
                                    if isinstance(v, ast.Constant))
+            # A note on versions made as (key, facts) for Answer.versions (the versions
+            # an answer's items applied: rewards, meeting_calendar).
+            if (isinstance(node, ast.Tuple) and len(node.elts) == 2
+                    and isinstance(node.elts[1], ast.Dict)):
+                key = node.elts[0]
+                if isinstance(key, ast.JoinedStr) and isinstance(key.values[0], ast.Constant):
+                    key = key.values[0]
+                    found = prefixes
+                else:
+                    found = literal
+                if (isinstance(key, ast.Constant) and isinstance(key.value, str)
+                        and (".dated." in key.value or ".versions." in key.value)):
+                    found.add(key.value)
     # The dated rules' notes, which _dated.py adds around every answer: one per kind
     # of change to a cited clause, and the event-date note of a calculator that has
     # an event date ("expenditure.dated.event").
@@ -132,8 +145,9 @@ def test_every_message_has_both_languages_and_the_same_facts():
         assert zh.strip() and en.strip(), key
         facts_zh = set(re.findall(r"\{(\w+)\}", zh))
         facts_en = set(re.findall(r"\{(\w+)\}", en))
-        # English may leave out a quoted {text} (it paraphrases the Chinese clause).
-        assert facts_en - {"text"} <= facts_zh | {"clause"}, key
+        # English may leave out a quoted {text}: it paraphrases the Chinese clause,
+        # itself or with {rule}, the rule's English (meeting_calendar [meetings]).
+        assert facts_en - {"text", "rule"} <= facts_zh | {"clause"}, key
 
 
 def test_a_malformed_message_names_the_file_and_the_key():

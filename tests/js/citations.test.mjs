@@ -13,7 +13,9 @@ const ids = (text, chapters = CHAPTERS) => parseRefs(text, chapters).refs.map(re
 test("what managers type for clause 8 of chapter 12", () => {
   for (const typed of ["第十二章第8条", "十二章8条", "第12章第8条", "12-8", "12.8", "c12-8", "C12-8",
                        "第十二章第八条", "第十二部分第8条", "十二、第8条", "１２－８", "第 12 章 第 8 条",
-                       "ch. 12, cl. 8", "Chapter 12 clause 8", "ch12 cl8"]) {
+                       "ch. 12, cl. 8", "Chapter 12 clause 8", "ch12 cl8",
+                       "art. 12.8", "Art 12-8", "Article 12.8", "clause 12.8", "cl. 12-8", "§ 12.8",
+                       "第12.8条", "第12-8条"]) {
     assert.deepEqual(ids(typed), ["c12-8"], typed);
     assert.equal(parseRefs(typed, CHAPTERS).onlyRefs, true, typed);
   }

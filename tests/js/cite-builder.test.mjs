@@ -6,7 +6,7 @@ import { indexTable } from "../../docs/assets/javascripts/clause-table.js";
 import { NOT_BUILT, clauseRows } from "./built-site.mjs";
 import { docsModule } from "./docs-modules.mjs";
 
-const { citationBlock, clausesNamed, findClauses } = await docsModule("cite-builder.js");   // imports qr.js
+const { citationBlock, clauseText, clausesNamed, findClauses } = await docsModule("cite-builder.js");   // imports qr.js
 
 const S = "http://127.0.0.1:8000";
 const ROOT = new URL(S + "/");
@@ -48,4 +48,16 @@ test("the reference block: numbered when several, the text when asked, in either
   assert.equal(citationBlock(rows.slice(0, 1), "en", { root: ROOT, withText: true }),
                `${t.byId["c12-8"].citation.en} (${S}/en/c/12-8/)\n   ${t.byId["c12-8"].en}`);
   assert.equal(citationBlock([], "zh", { root: ROOT }), "");
+});
+
+test("a clause with no text in force says why, never null", () => {
+  const row = (status, zh, en) => ({ id: "c18-3", status, zh, en, citation: { zh: "《永定区编办管理制度》“卫生管理制度”第三条", en: "c" } });
+  assert.equal(clauseText(row("repealed", null, null), "zh"), "〔本条已废止〕");
+  assert.equal(clauseText(row("repealed", null, null), "en"), "[Repealed]");
+  assert.equal(clauseText(row("not_yet_in_force", null, null), "en"), "[Not yet in force]");
+  assert.equal(clauseText(row("in_force", "三、新文本。", null), "en"),
+               "三、新文本。 (translation pending: the Chinese text governs)");
+  assert.equal(clauseText(row("in_force", "三、新文本。", "3. New."), "en"), "3. New.");
+  const block = citationBlock([row("repealed", null, null)], "zh", { root: ROOT, withText: true });
+  assert.ok(block.endsWith("\n   〔本条已废止〕") && !block.includes("null"), block);
 });

@@ -15,6 +15,7 @@ test("each menu item's text, from the paragraph's citations", () => {
     link: `${S}/ch12/#c12-8`,
     short: `${S}/c/12-8/`,
     zh: `《永定区编办管理制度》“财务管理制度”第8条（${S}/c/12-8/）`,
+    zhPlain: "《永定区编办管理制度》“财务管理制度”第8条",
     en: `Yongding Office Rules, "Financial Management Rules", cl. 8 (${S}/en/c/12-8/)`,
   });
   const en = copyTexts("c12-8", cites, "en", ROOT);

@@ -75,3 +75,21 @@ test("the conventions agree with every clause the build publishes", { skip: NOT_
     assert.ok(c.urls.bilingual_en.endsWith(rel(bilingualUrl(c.id, "en", root))), c.id);
   }
 });
+
+test("a file of the edition shown: that date's copy when it differs, else the build's", async () => {
+  const { editionPath, pageEdition } = await import("../../docs/assets/javascripts/site.js");
+  const edition = { day: "2027-04-01", files: ["clauses.json", "en/search/search_index.json"] };
+  assert.equal(editionPath("clauses.json", edition), "editions/2027-04-01/clauses.json");
+  assert.equal(editionPath("search/search_index.json", edition), "search/search_index.json");
+  assert.equal(editionPath("clauses.json", null), "clauses.json");
+  const doc = (day, json) => ({
+    documentElement: { getAttribute: (name) => (name === "data-edition" ? day : null) },
+    getElementById: (id) => (id === "handbook-editions" && json !== undefined ? { textContent: json } : null),
+  });
+  const data = JSON.stringify({ dates: ["2027-04-01"], files: { "2027-04-01": ["clauses.json"] }, page: {} });
+  assert.deepEqual(pageEdition(doc("2027-04-01", data)), { day: "2027-04-01", files: ["clauses.json"] });
+  assert.equal(pageEdition(doc(null, data)), null);              // before the date: the build's
+  assert.equal(pageEdition(doc("2027-04-01", undefined)), null);  // a page without the data
+  assert.equal(pageEdition(doc("2027-04-01", "{not json")), null);
+  assert.equal(pageEdition(undefined), null);
+});

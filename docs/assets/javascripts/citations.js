@@ -2,7 +2,7 @@
    with its link. Pure functions, no DOM: unit-tested with `node --test tests/js/`
    and used by the link menu, the citation builder and the 404 page.
 
-     第十二章第8条 · 十二章8条 · 第12章第8条 · 12-8 · 12.8 · 1-5-4 · c12-8
+     第十二章第8条 · 十二章8条 · 第12章第8条 · 12-8 · 12.8 · 1-5-4 · c12-8 · art. 12.8
      第一章第5条第④项 · 1-5(4) · “财务管理制度”第8条 (the handbook's own citation)
      ch. 12, cl. 8 · chapter 1 clause 5(4) · "Financial Management Rules", cl. 8
 
@@ -25,6 +25,16 @@ export function toNumber(s) {
     else digit = CN_DIGITS[ch];
   }
   return total + digit;
+}
+
+/** A printed number's value: "6." → 6, "第十一条" → 11, "六、" → 6, "⑥" → 6; else NaN. */
+export function numberValue(printed) {
+  const s = String(printed || "");
+  if (s && CIRCLED.includes(s[0])) return CIRCLED.indexOf(s[0]) + 1;
+  let m = /^(\d+)\.$/.exec(s);
+  if (m) return parseInt(m[1], 10);
+  m = /^第(.+)条$/.exec(s) || /^(.+)、$/.exec(s);
+  return m ? toNumber(m[1]) : NaN;
 }
 
 /** Full-width digits, letters and punctuation → ASCII; quotes unified; spaces kept single. */
@@ -60,9 +70,11 @@ function patterns(chapters) {
     // ch. 12, cl. 8 · chapter 1 clause 5(4) · ch 16 art 1
     [/(?:ch(?:apter)?\.?)\s*(\d{1,3})\s*[,，]?\s*(?:cl(?:ause)?|art(?:icle)?|item|para(?:graph)?)\.?\s*(\d{1,3})(?:\s*\((\d{1,2})\))?/iy,
       (m) => ({ chapter: +m[1], item: +m[2], sub: m[3] ? +m[3] : null })],
-    // c12-8 · 12-8 · 12.8 · 1-5-4 · 1-5(4) · 1.5.4
-    [/(?<![\d.-])c?(\d{1,3})\s*[-.]\s*(\d{1,3})(?:\s*[-.]\s*(\d{1,2})|\((\d{1,2})\))?(?![\d.-]*\d)/iy,
-      (m) => ({ chapter: +m[1], item: +m[2], sub: m[3] ? +m[3] : (m[4] ? +m[4] : null) })],
+    // c12-8 · 12-8 · 12.8 · 1-5-4 · 1-5(4) · 1.5.4 · art. 12.8 · clause 12-8 · § 12.8 · 第12.8条
+    // (c12-8 is a clause's id, `id: true`: the clause whatever number it prints now)
+    [/(?<![\d.-])(?:(?:art(?:icle)?|cl(?:ause)?|§)\.?\s*|第)?(c?)(\d{1,3})\s*[-.]\s*(\d{1,3})(?:\s*[-.]\s*(\d{1,2})|\((\d{1,2})\))?(?![\d.-]*\d)条?/iy,
+      (m) => ({ chapter: +m[2], item: +m[3], sub: m[4] ? +m[4] : (m[5] ? +m[5] : null),
+                ...(m[1] ? { id: true } : {}) })],
     // 第十二章 · chapter 12 · ch. 12 · c12 (a whole chapter)
     [new RegExp(`第?${NUM}章`, "y"), (m) => ({ chapter: toNumber(m[1]), item: null, sub: null })],
     [/(?:ch(?:apter)?\.?\s*|c)(\d{1,3})(?![\d-])/iy, (m) => ({ chapter: +m[1], item: null, sub: null })],

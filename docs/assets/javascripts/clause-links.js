@@ -1,6 +1,7 @@
 /* The link button on every clause and its menu: copy the full link, the short
    link (for paper), the link pinned to the version on screen, the Chinese or
-   English citation, or open the side-by-side view.
+   English citation (the Chinese one also without its link, for body text), or
+   open the side-by-side view. The announcement shows what was copied.
 
    A clause also carries data-version-link, the permanent address of the version
    shown (/v/<date or "original">/chNN/#id, handbook/versions.py); on a
@@ -19,12 +20,13 @@ import { fill, uiText } from "./ui-text.js";
 
 const T = uiText(LANG);
 const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0-5 5 5 5 0 0 0 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 5-5 5 5 0 0 0-5-5"/></svg>';
-const ITEMS = [["link", T.copyLink], ["short", T.copyShort], ["zh", T.copyZh], ["en", T.copyEn],
-               ["version", T.copyVersion]];
+const ITEMS = [["link", T.copyLink], ["short", T.copyShort], ["zh", T.copyZh], ["zhPlain", T.copyZhPlain],
+               ["en", T.copyEn], ["version", T.copyVersion]];
 
 /**
  * What each menu item copies for clause `id` on a page in `lang`: the chapter page
- * and the short link in the page's language, and each citation with its short link.
+ * and the short link in the page's language, each citation with its short link, and
+ * the Chinese citation alone.
  * cites: {zh, en} (the paragraph's data-cite-zh / data-cite-en).
  * version: {url, pinned} (the absolute data-version-link, and whether the page is a
  * point-in-time page), or null: then there is no "version" item.
@@ -36,6 +38,7 @@ export function copyTexts(id, cites, lang, root, version = null) {
     short: shortUrl(id, lang, root),
     ...(version ? { version: version.url } : {}),
     zh: withLink(cites.zh, pinned ? version.url : shortUrl(id, "zh", root), "zh"),
+    zhPlain: cites.zh,      // for the body of a 公文, where the link would be deleted by hand
     en: withLink(cites.en, pinned ? version.url : shortUrl(id, "en", root), "en"),
   };
 }
@@ -82,8 +85,8 @@ function buildMenu() {
     const el = menuFor;
     closeMenu(true);
     const cites = { zh: el.getAttribute("data-cite-zh"), en: el.getAttribute("data-cite-en") };
-    copyText(copyTexts(el.id, cites, LANG, undefined, versionOf(el, location.href))[kind],
-             T.copied[kind]);
+    const text = copyTexts(el.id, cites, LANG, undefined, versionOf(el, location.href))[kind];
+    copyText(text, T.copied[kind], { show: true });
   });
   menu.addEventListener("keydown", menuKeys);
   document.body.appendChild(menu);
@@ -116,7 +119,11 @@ function openMenu(button, el) {
   const width = menu.offsetWidth;
   const left = Math.max(8, Math.min(r.right - width, document.documentElement.clientWidth - width - 8));
   menu.style.left = `${left + window.scrollX}px`;
-  menu.style.top = `${r.bottom + window.scrollY + 4}px`;
+  // Below the button, or above it when the screen has no room below (the last clauses).
+  const height = menu.offsetHeight;
+  const above = r.bottom + 4 + height > window.innerHeight && r.top - 4 - height >= 0;
+  menu.style.top = `${(above ? r.top - 4 - height : r.bottom + 4) + window.scrollY}px`;
+  menu.classList.toggle("is-above", above);
   items()[0].focus();
 }
 

@@ -22,17 +22,24 @@ function statusBox() {
   return box;
 }
 
-/** Say `message`; with `manualText`, also show that text selected for copying by hand. */
-export function announce(message, manualText) {
+/** Say `message`; with `shownText`, show that text under it (what was copied);
+    with `manualText`, also show that text selected for copying by hand. */
+export function announce(message, manualText, shownText) {
   const status = statusBox();
   status.textContent = "";
   clearTimeout(timer);
   const msg = document.createElement("span");
   msg.textContent = message;
   status.appendChild(msg);
+  if (shownText && !manualText) {
+    const copied = document.createElement("span");
+    copied.className = "clause-status__text";
+    copied.textContent = shownText;
+    status.appendChild(copied);
+  }
   status.classList.add("is-visible");
   if (!manualText) {
-    timer = setTimeout(() => status.classList.remove("is-visible"), 4000);
+    timer = setTimeout(() => status.classList.remove("is-visible"), shownText ? 6000 : 4000);
     return;
   }
   const area = document.createElement("textarea");
@@ -66,14 +73,16 @@ function legacyCopy(text) {
   return ok;
 }
 
-/** Copy `text`, then announce `done` (or, failing every way, show the text). */
-export function copyText(text, done) {
+/** Copy `text`, then announce `done`, with the text itself when `show` (or, failing
+    every way, show the text to copy by hand). */
+export function copyText(text, done, { show = false } = {}) {
+  const shown = show ? text : undefined;
   const fallback = () => {
-    if (legacyCopy(text)) announce(done);
+    if (legacyCopy(text)) announce(done, undefined, shown);
     else announce(T.manual, text);
   };
   if (navigator.clipboard && window.isSecureContext) {
-    navigator.clipboard.writeText(text).then(() => announce(done), fallback);
+    navigator.clipboard.writeText(text).then(() => announce(done, undefined, shown), fallback);
   } else {
     fallback();
   }

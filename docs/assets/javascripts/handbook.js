@@ -16,11 +16,23 @@ function arriveFromParam() {
   if (el) el.scrollIntoView();
 }
 
+/* The words the page arrived at marks (?h=): a lone Chinese character (元 of
+   "5000元") would mark every one on the page, the form labels' included; an empty
+   list (a clause found by its number) marks nothing. */
+function highlightWords(value) {
+  return value.split(/\s+/).filter(function (w) { return w && !/^\p{sc=Han}$/u.test(w); }).join(" ");
+}
+
 function rewriteResultLinks(root) {
-  var links = root.querySelectorAll("a.md-search-result__link[href*='clause=']");
+  var links = root.querySelectorAll("a.md-search-result__link");
   for (var i = 0; i < links.length; i++) {
-    var url = clauseUrl(links[i].href);
-    if (url) links[i].setAttribute("href", url.href);
+    var url = clauseUrl(links[i].href) || new URL(links[i].href, window.location.href);
+    if (url.searchParams.has("h")) {
+      var words = highlightWords(url.searchParams.get("h"));
+      if (words) url.searchParams.set("h", words);
+      else url.searchParams.delete("h");
+    }
+    if (url.href !== links[i].href) links[i].setAttribute("href", url.href);
   }
 }
 
@@ -38,6 +50,21 @@ function watchSearchResults() {
   if (!list) return;
   new MutationObserver(function () { rewriteResultLinks(list); dropWordJoiners(list); })
     .observe(list, { childList: true, subtree: true });
+}
+
+/* Material searches on keyup. Text that arrives without a key (pasted from the
+   context menu, handwriting, voice, an IME that sends no key event) would leave
+   "type to start searching" on screen: each finished input counts as a keyup.
+   Material ignores a value it has already searched. */
+function searchOnEveryInput() {
+  var box = document.querySelector("input.md-search__input");
+  if (!box) return;
+  function searchNow(ev) {
+    if (ev.isComposing) return;
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+  box.addEventListener("input", searchNow);
+  box.addEventListener("compositionend", searchNow);
 }
 
 /* The clause the reader is on: the linked one while it is in view, else the
@@ -107,6 +134,7 @@ function fixTabStops() {
 arriveFromParam();
 fixTabStops();
 watchSearchResults();
+searchOnEveryInput();
 ["pointerdown", "keydown", "click"].forEach(function (type) {
   document.addEventListener(type, keepPlaceOnLanguageSwitch, true);
 });

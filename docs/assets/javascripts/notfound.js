@@ -3,8 +3,8 @@
    the likely target; its search buttons open the site search. Which chapters and
    clauses exist is read from clauses.json (clause-table.js), never written here. */
 import { parseRefs, refId } from "./citations.js";
-import { clauseTable } from "./clause-table.js";
-import { SITE_ROOT, chapterPath } from "./site.js";
+import { clauseByNumber, clauseTable } from "./clause-table.js";
+import { SITE_ROOT, chapterPath, localDay } from "./site.js";
 
 /**
  * The page a mistyped address most likely meant, as a path from the server root
@@ -12,7 +12,7 @@ import { SITE_ROOT, chapterPath } from "./site.js";
  * path: the address asked for (location.pathname); rootPath: the site root's path
  * ("/", or "/handbook/" when served under a prefix); table: indexTable(clauses.json).
  */
-export function suggestion(path, rootPath, table) {
+export function suggestion(path, rootPath, table, day = localDay()) {
   let rel = path.startsWith(rootPath) ? path.slice(rootPath.length) : path.replace(/^\//, "");
   try { rel = decodeURIComponent(rel); } catch (e) { /* keep it encoded */ }
   const lang = /^en\//.test(rel) ? "en/" : "";
@@ -22,9 +22,13 @@ export function suggestion(path, rootPath, table) {
     .replace(/^(\d{1,3})$/, "c$1");          // a chapter short link: /c/12/ (a page /ch7/ reads as is)
   const ref = parseRefs(rel, table.chapters).refs[0];
   if (!ref || !table.chapters.some((c) => c.n === ref.chapter)) return null;
-  // The clause, else its parent clause (a sub-item that does not exist), else the chapter.
-  const ids = ref.item === null ? [] : [refId(ref), refId({ ...ref, sub: null })];
-  const id = ids.find((i) => table.byId[i]);
+  // A short link names a clause by its id (/c/12-8/); words name it by the number it
+  // prints today (/c/第十一章第6条/). Else its parent clause (a sub-item that does not
+  // exist), else the chapter.
+  const byNumber = !/^c?\d{1,3}[-.]\d/.test(rel);
+  const found = (r) => (byNumber ? clauseByNumber(table, r, day) : table.byId[refId(r)]);
+  const hit = ref.item === null ? null : (found(ref) || found({ ...ref, sub: null }));
+  const id = hit ? hit.id : null;
   return `${rootPath}${lang}${chapterPath(ref.chapter)}/${id ? "#" + id : ""}`;
 }
 

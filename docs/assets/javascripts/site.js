@@ -19,6 +19,13 @@ export function pageLang(doc) {
 /** This page's language ("zh" where there is no document, e.g. in Node). */
 export const LANG = pageLang(globalThis.document);
 
+/** A day as "YYYY-MM-DD" in the browser's own time zone (toISOString would give
+    UTC's date, a day off in China before 8 a.m.): the reader's day. */
+export function localDay(now = new Date()) {
+  const two = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
 /** A clause id as the build writes it: c12-8, c1-5-4 (chapter, item, sub-item). */
 export const CLAUSE_ID = /^c(\d+)-(\d+)(?:-(\d+))?$/;
 
@@ -76,4 +83,25 @@ export function clauseParamUrl(href, base) {
   url.searchParams.delete("clause");
   url.hash = "#" + id;
   return url;
+}
+
+/** The edition a page shows (handbook/editions.py): the date its head script picked
+    for the reader's day (<html data-edition>), and the site's files that differ from
+    that date on, from the page's <script id="handbook-editions">; null when the page
+    shows the build's own text. */
+export function pageEdition(doc = globalThis.document) {
+  const day = doc && doc.documentElement ? doc.documentElement.getAttribute("data-edition") : null;
+  const data = day && doc.getElementById("handbook-editions");
+  if (!data) return null;
+  try {
+    return { day, files: JSON.parse(data.textContent).files[day] || [] };
+  } catch (e) {
+    return null;
+  }
+}
+
+/** A file's path from the site root, as the edition shown has it: "clauses.json", or
+    "editions/2027-04-01/clauses.json" when that date's build wrote it otherwise. */
+export function editionPath(path, edition) {
+  return edition && edition.files.includes(path) ? `editions/${edition.day}/${path}` : path;
 }

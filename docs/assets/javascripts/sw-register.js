@@ -1,16 +1,15 @@
 /* Offline copy of the handbook: the service worker (sw.js at the site root,
  * written by scripts/build_service_worker.py) precaches every page and the
- * calculators engine, about PRECACHE_BYTES in all.
+ * calculators engine, PRECACHE_BYTES in all (the sum of exactly the files it
+ * caches, as Cache Storage keeps them: decoded, whatever the server compressed).
  *
- * It is registered only when the reader has a use for it, never silently on a
- * first visit:
- * - when the reader chooses "save for offline use" (离线保存), a button that shows
- *   the size, at the end of the home pages and of every page with a calculator;
- * - or once a calculator on the page has given an answer (the engine is in use),
- *   after a pause, so the precache does not compete with the answer, and not when
- *   the browser asks to save data (Save-Data): then only the button does it;
- * - or when it is registered already (a later visit): registering again only lets
- *   the browser look for a new sw.js.
+ * It is registered only when the reader asks for it, never silently: a button
+ * "save for offline use" (离线保存) that shows that size, at the end of the home
+ * pages and of every page with a calculator. Using a calculator saves nothing
+ * (the engine keeps its own files for the next page: calculators/worker.js). Once
+ * registered, a later visit registers again, which only lets the browser look
+ * for a new sw.js, and the box says the copy is saved, with the size measured
+ * from the cache itself.
  *
  * The worker's scope is the site root (site.js), on Chinese (/) and English (/en/)
  * pages alike. Service workers need a secure context: https, or http on
@@ -19,14 +18,13 @@
 import { LANG, SITE_ROOT } from "./site.js";
 
 var PRECACHE_BYTES = 0; /* set by scripts/build_service_worker.py */
-var AFTER_USE_MS = 5000;
+var CACHE_PREFIX = "handbook-"; /* sw.js's cache: handbook-<version> */
 
 function offlineCopy() {
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
   if (!/^https?:$/.test(location.protocol)) return;
   var root = SITE_ROOT;
   var zh = LANG !== "en";
-  var saveData = Boolean(navigator.connection && navigator.connection.saveData);
   var started = false;
   var button = null;
 
@@ -34,38 +32,68 @@ function offlineCopy() {
     offer: "离线保存（约 {size} MB）",
     hint: "保存后，断网时也能阅读本手册并使用计算器。",
     saving: "正在离线保存（约 {size} MB）…",
-    saved: "已离线保存：断网时也能阅读本手册并使用计算器。",
+    saved: "已离线保存（{size} MB）：断网时也能阅读本手册并使用计算器。",
     failed: "未能离线保存（浏览器拒绝或存储空间不足）。在线阅读不受影响。"
   } : {
     offer: "Save for offline use (about {size} MB)",
     hint: "Once saved, the handbook and its calculators work without the network.",
     saving: "Saving for offline use (about {size} MB)…",
-    saved: "Saved for offline use: the handbook and its calculators work without the network.",
+    saved: "Saved for offline use ({size} MB): the handbook and its calculators work without the network.",
     failed: "Could not save for offline use (refused by the browser, or not enough space). Reading online is unaffected."
   };
-  function text(key) {
-    return TEXT[key].replace("{size}", String(Math.max(1, Math.round(PRECACHE_BYTES / 1e6))));
+  function megabytes(bytes, decimals) {
+    var mb = bytes / 1e6;
+    return decimals ? (Math.max(0.1, mb)).toFixed(1) : String(Math.max(1, Math.round(mb)));
+  }
+  function text(key, bytes) {
+    var exact = typeof bytes === "number";
+    var size = megabytes(exact ? bytes : PRECACHE_BYTES, exact);
+    return TEXT[key].replace("{size}", size);
   }
 
-  function say(key) {
+  /* What the offline copy holds, measured: the bytes of every response in its
+     cache (while a new build's copy is being made beside it, the larger one). */
+  async function cachedBytes() {
+    var largest = 0;
+    for (var name of await caches.keys()) {
+      if (name.indexOf(CACHE_PREFIX) !== 0) continue;
+      var cache = await caches.open(name);
+      var total = 0;
+      for (var request of await cache.keys()) {
+        var response = await cache.match(request);
+        if (response) total += (await response.blob()).size;
+      }
+      largest = Math.max(largest, total);
+    }
+    return largest;
+  }
+
+  function say(key, bytes) {
     if (!button) return;
     var note = button.parentNode.querySelector("[data-offline-note]");
-    if (note) note.textContent = text(key);
-    if (key !== "offer") button.hidden = true;
+    if (note) note.textContent = text(key, bytes);
+    button.hidden = key !== "offer";
     button.parentNode.setAttribute("data-offline-state", key);
   }
 
-  function register() {
+  function saved() {
+    return cachedBytes().then(function (bytes) {
+      if (bytes > 0) say("saved", bytes);
+      else say("saved");
+    }, function () { say("saved"); });
+  }
+
+  function register(quiet) {
     if (started) return;
     started = true;
-    say("saving");
+    if (!quiet) say("saving");
     navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.href })
       .then(function () { return navigator.serviceWorker.ready; })
-      .then(function () { say("saved"); })
+      .then(function () { if (!quiet) return saved(); })
       .catch(function (error) {
         // No sw.js (e.g. `make dev`) or storage refused: the handbook works online anyway.
         console.warn("Offline copy unavailable:", error && error.message ? error.message : error);
-        say("failed");
+        if (!quiet) say("failed");
       });
   }
 
@@ -73,10 +101,11 @@ function offlineCopy() {
     var home = /^\/(en\/)?$/.test(new URL(location.href).pathname.slice(root.pathname.length - 1));
     var calculator = document.querySelector("form[data-calculator]");
     var article = document.querySelector(".md-content__inner");
-    if (!article || (!home && !calculator)) return;
+    if (!article || (!home && !calculator)) return false;
     var box = document.createElement("p");
     box.className = "offline-save";
     box.setAttribute("data-offline-save", "");
+    box.setAttribute("data-offline-state", "offer");
     button = document.createElement("button");
     button.type = "button";
     button.className = "md-button";
@@ -85,20 +114,20 @@ function offlineCopy() {
     note.setAttribute("data-offline-note", "");
     note.setAttribute("role", "status");
     note.textContent = " " + text("hint");
-    button.addEventListener("click", register);
+    button.addEventListener("click", function () { register(false); });
     box.appendChild(button);
     box.appendChild(note);
     article.appendChild(box);
+    return true;
   }
 
   function start() {
     navigator.serviceWorker.getRegistration(root.href).then(function (existing) {
-      if (existing) { register(); return; }        // saved before: look for updates
-      offer();
-      if (saveData) return;                        // only when the reader asks
-      document.addEventListener("calculators:used", function () {
-        setTimeout(register, AFTER_USE_MS);
-      }, { once: true });
+      var shown = offer();
+      if (!existing) return;                       // only when the reader asks
+      if (!existing.active) { register(false); return; }   // still saving (a page left mid-way)
+      if (shown) saved();                          // saved before: say so, with its size
+      register(true);                              // and look for a new sw.js
     }).catch(function () { /* storage blocked: nothing to offer */ });
   }
 

@@ -48,9 +48,11 @@ function setUp(form) {
     blobUrls: [],
     lists: new Map(),  // field -> its list of objects (rows cloned from a <template>)
   };
+  showFormats(form);
   for (const box of form.querySelectorAll("[data-items]")) setUpItems(widget, box);
   setTodays(widget);
   prefill(widget);
+  applyDated(widget);
   form.addEventListener("input", (e) => changed(widget, e.target));
   form.addEventListener("change", (e) => changed(widget, e.target));
   form.addEventListener("submit", (e) => { e.preventDefault(); compute(widget); });
@@ -58,6 +60,15 @@ function setUp(form) {
 }
 
 // ------------------------------------------------------------------ fields
+
+// A date or month input the browser does not have is a text box (Firefox has no
+// month input): it shows the format expected (HTML allows no placeholder on the
+// input the build writes).
+function showFormats(root) {
+  for (const el of root.querySelectorAll("input[data-format]")) {
+    if (el.type === "text") el.placeholder = el.dataset.format;
+  }
+}
 
 function fieldSpec(widget, name) {
   return widget.config.fields.find((f) => f.name === name);
@@ -74,6 +85,7 @@ function fieldOf(target) {
 
 function changed(widget, target) {
   const name = fieldOf(target);
+  if (target.type === "date" || target.type === "month" || /^\d{4}-/.test(target.value || "")) applyDated(widget);
   if (name) {
     widget.overrides.delete(name);
     widget.touched.add(name);
@@ -160,6 +172,7 @@ function addItem(list, item) {
   const holder = document.createElement("div");
   holder.innerHTML = list.template.innerHTML.replaceAll("__N__", String(n)); // the build's own template, no user text
   const row = holder.firstElementChild;
+  showFormats(row);
   list.rows.appendChild(row);
   let faithful = true;
   if (item && typeof item === "object" && !Array.isArray(item)) {
@@ -216,12 +229,69 @@ function localToday() {
 }
 
 function setTodays(widget) {
+  // A preview build (HANDBOOK_AS_OF) starts at its own date, as the clerk expects.
+  const today = widget.config.previewDay || localToday();
   for (const spec of widget.config.fields) {
     const el = spec.display === "today" ? control(widget, spec.name) : null;
     if (!el) continue;
-    spec.default = localToday();
+    spec.default = today;
     el.value = spec.default;
   }
+}
+
+// ---------------------------------------------------------- words by date
+
+// The version of the rules a day falls in: the latest first day at or before it
+// ("original": the rules as issued).
+export function versionOf(day, versions) {
+  let found = "original";
+  for (const first of versions || []) if (/^\d{4}-\d{2}-\d{2}$/.test(day || "") && first <= day) found = first;
+  return found;
+}
+
+// The day whose rules the form's words should quote: the event's date when the
+// calculator has one and it is filled in, else the form's date, else today.
+function rulesDay(widget) {
+  const pick = (name) => {
+    const el = name ? control(widget, name) : null;
+    return el && /^\d{4}-\d{2}-\d{2}$/.test(el.value) ? el.value : null;
+  };
+  const dateSpec = widget.config.fields.find((f) => f.display === "today");
+  return pick(widget.config.eventDate) || pick(dateSpec && dateSpec.name)
+    || widget.config.previewDay || localToday();
+}
+
+// Put in the words of the version the form's date falls in (labels, hints, options
+// that quote a rate or a threshold) wherever they stand: in the form, in the rows it
+// has added and in the templates of rows to come. A text is known by its words in
+// any version (the build keeps only words that stand for one text).
+function applyDated(widget) {
+  const config = widget.config;
+  const dated = config.datedTexts;
+  if (!dated || !dated.groups.length) return;
+  const version = versionOf(rulesDay(widget), config.versions);
+  const key = version === config.shownVersion ? "" : version;
+  if (!widget.datedIndex) {
+    widget.datedIndex = new Map();
+    for (const group of dated.groups) for (const words of Object.values(group)) widget.datedIndex.set(words, group);
+  }
+  const roots = [widget.form, ...[...widget.form.querySelectorAll("template")].map((t) => t.content)];
+  for (const root of roots) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const group = widget.datedIndex.get(node.data);
+      if (!group) continue;
+      const text = group[key] ?? group[""];
+      if (node.data !== text) node.data = text;
+    }
+  }
+}
+
+// The outputs' labels of the version the answer applied (its as_of).
+function outputsFor(widget, result) {
+  const version = versionOf(result.as_of, widget.config.versions);
+  return (version !== widget.config.shownVersion && widget.config.datedOutputs[version])
+    || widget.config.outputs;
 }
 
 // --------------------------------------------------------------------- URL
@@ -482,9 +552,13 @@ function readable(widget, text) {
              (m, id) => clauseName(widget, id));
 }
 
-/* A clause as the citation format names it (“财务管理制度”第8条), from the build. */
+/* A clause as the citation format names it (“财务管理制度”第8条), from the build, by
+   the printed number of the version of the rules the answer being shown applied. */
 function clauseName(widget, id) {
-  return (widget.config.clauseLabels || {})[id] || id;
+  const config = widget.config;
+  const version = versionOf(widget.shownAsOf, config.versions);
+  const dated = version !== config.shownVersion && (config.datedClauseLabels || {})[version];
+  return (dated || config.clauseLabels || {})[id] || (config.clauseLabels || {})[id] || id;
 }
 
 function context(widget) {
@@ -528,6 +602,7 @@ function fileLink(widget, output, result) {
 }
 
 function render(widget, result) {
+  widget.shownAsOf = result && result.as_of;     // the clauses are named as on that day
   const ui = widget.config.ui;
   const lang = widget.config.lang;
   clearErrors(widget);
@@ -557,7 +632,7 @@ function render(widget, result) {
   const figures = el("dl", { class: "calc-figures" });
   const downloads = [];
   for (const url of widget.blobUrls.splice(0)) URL.revokeObjectURL(url);
-  for (const output of widget.config.outputs) {
+  for (const output of outputsFor(widget, result)) {
     if (!(output.name in result)) continue;
     if (output.display.kind === "file") {
       if (result[output.name]) downloads.push(fileLink(widget, output, result));

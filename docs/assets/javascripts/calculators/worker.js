@@ -21,7 +21,8 @@
 // the normal boot, which gives the same answers.
 //
 // Messages in:  {type: "init", indexURL, snapshot}   start (snapshot: false = never use it)
-//               {type: "run", id, name, inputs}      inputs is a JSON string
+//               {type: "run", id, name, inputs}      inputs is a JSON string; name "__draft__":
+//                                                    the drafting page (calculators.draft)
 // Messages out: {type: "status", stage, via}         stage "download" | "start" | "package" | "ready";
 //                                                    via "snapshot" | "boot" | "running" (shared,
 //                                                    started by an earlier page)
@@ -40,6 +41,9 @@ import json
 import calculators
 
 def _calculators_run(name, payload):
+    if name == "__draft__":   # the drafting page: a decision's text, read and checked
+        from calculators import draft
+        return draft.draft_json(json.loads(payload))
     return json.dumps(calculators.run(name, json.loads(payload)), ensure_ascii=False)
 _calculators_run
 `;
