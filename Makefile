@@ -61,9 +61,10 @@ system-deps:
 # the self-hosted Pyodide with the calculators wheel(s) registered in its lockfile, then the
 # memory snapshot of Pyodide with the calculators imported (made in Node with the
 # same Pyodide; assets/pyodide/snapshot.json + calculators-<hash>.snapshot), then
-# the .br and .gz copies of the scripts, data and engine that the server sends as
-# they are (scripts/precompress.py; cached in .cache/precompress/), then
-# the service worker that caches all of it for offline use (sw.js), and last the
+# the service worker that caches all of it for offline use (sw.js; it writes the
+# offline copy's size into sw-register.js), then the .br and .gz copies of the
+# scripts, data and engine that the server sends as they are (scripts/precompress.py,
+# after every step that changes those files; cached in .cache/precompress/), and last the
 # PDF and Word downloads in site/downloads/ (not precached: 11 MB nobody needs offline).
 build: system-deps venv node
 	@rm -rf site && mkdir -p build && : > build/build.log
@@ -72,8 +73,8 @@ build: system-deps venv node
 	@$(BIN)/python scripts/build_editions.py site >> build/build.log
 	@$(BIN)/python scripts/build_pyodide.py >> build/build.log
 	@node scripts/build_snapshot.mjs site >> build/build.log
-	@$(BIN)/python scripts/precompress.py >> build/build.log
 	@$(BIN)/python scripts/build_service_worker.py >> build/build.log
+	@$(BIN)/python scripts/precompress.py >> build/build.log
 	@$(BIN)/python scripts/build_documents.py site >> build/build.log
 	@$(BIN)/python scripts/build_summary.py
 

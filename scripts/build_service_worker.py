@@ -82,20 +82,12 @@ REGISTER = "assets/javascripts/sw-register.js"
 PLACEHOLDER = re.compile(r"var PRECACHE_BYTES = \d+;")
 
 
-def transfer_size(path: Path) -> int:
-    """The bytes a browser downloads for the file: its .gz copy when the build wrote one
-    (scripts/precompress.py; every browser accepts gzip), else the file itself."""
-    copy = path.with_name(path.name + ".gz")
-    return copy.stat().st_size if copy.is_file() else path.stat().st_size
-
-
 def write_size(site: Path, entries: list[tuple[str, Path]]) -> int:
     """Put the precache's size into sw-register.js, for its "save for offline use
-    (about N MB)" button: what the browser downloads. Done before the VERSION hash,
-    which covers that file too."""
+    (about N MB)" button. Done before the VERSION hash, which covers that file too."""
     register = site / REGISTER
     # (without this 4 kB file itself, so that writing the figure does not change it)
-    size = sum(transfer_size(path) for _, path in entries if path != register)
+    size = sum(path.stat().st_size for _, path in entries if path != register)
     if register.is_file():
         text = register.read_text(encoding="utf-8")
         if not PLACEHOLDER.search(text):

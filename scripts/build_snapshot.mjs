@@ -115,14 +115,18 @@ const walk = (dir) => {
 walk(sitePackages);
 files.sort((a, b) => a.path.localeCompare(b.path));
 
-// Warm up: import every module of the packages and every module their code names,
+// Warm up: import every module of the calculators and every module their code names,
 // and run every case once (imports done lazily at run time land in the snapshot too).
 // Text goes in and out through the file system, so that no JavaScript object stays
 // referenced from Python (it could not be saved).
 const cases = existsSync(casesPath) ? JSON.parse(readFileSync(casesPath, "utf8")).cases : [];
 maker.FS.writeFile("/tmp/warmup.json", JSON.stringify(cases));
-maker.FS.writeFile("/tmp/modules.json", JSON.stringify(files.filter((f) => f.path.endsWith(".py"))
-  .map((f) => f.path.slice(sitePackages.length + 1))));
+// Only the calculators' own modules (a dependency's other modules, e.g. borax's Tk
+// windows, need what Pyodide lacks; what the calculators use of it is imported with
+// them, and the cases below run every path).
+maker.FS.writeFile("/tmp/modules.json", JSON.stringify(files
+  .map((f) => f.path.slice(sitePackages.length + 1))
+  .filter((p) => p.endsWith(".py") && p.startsWith("calculators/"))));
 maker.runPython(`
 import ast, gc, importlib, json, sys, zipimport
 import calculators

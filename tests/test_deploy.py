@@ -126,6 +126,22 @@ def test_every_engine_file_has_its_copies(site_dir):
         assert gzip.decompress((folder / (name + ".gz")).read_bytes()) == data, name
 
 
+def test_every_precompressed_copy_is_of_the_files_last_bytes(site_dir):
+    """A step that changes a file after its .br/.gz copies were written (the service
+    worker's size filled into sw-register.js did) makes nginx send the old bytes: every
+    copy in the site must decode to its file as the build left it."""
+    import brotli
+    copies = sorted(site_dir.rglob("*.gz")) + sorted(site_dir.rglob("*.br"))
+    assert len(copies) > 20
+    stale = []
+    for copy in copies:
+        original = copy.with_suffix("")
+        decode = gzip.decompress if copy.suffix == ".gz" else brotli.decompress
+        if not original.is_file() or decode(copy.read_bytes()) != original.read_bytes():
+            stale.append(str(copy.relative_to(site_dir)))
+    assert stale == []
+
+
 def test_engine_cache_headers(root):
     """The hash-named snapshot is immutable; Pyodide's unversioned files revalidate, so
     that an upgrade never mixes an old cached .wasm with a new pyodide.mjs."""
