@@ -537,12 +537,18 @@ def form_html(name: str, lang: str, lang_root: str, site_root: str, serial: int)
 # answer); otherwise calculators.js calls it when a form comes into view or is used,
 # so a page whose calculators are never reached loads no engine.
 #
+# The worker's address names the engine's folder (?index=…), so that the engine starts
+# as soon as its module has run (the page's "init" message then finds it started).
+#
 # The engine runs in a SharedWorker when the browser has one: the calculator pages
 # share one running engine, which outlives a page (`extendedLifetime`), so the next
 # calculator page answers without starting Python again. An engine made for another
 # build (another snapshot, assets/pyodide/snapshot.json) answers "stale" with the
 # current snapshot's sha256, and the page connects to the engine named after it
-# instead. Without SharedWorker each page has its own dedicated Worker. Either way
+# instead. Without SharedWorker each page has its own dedicated Worker, and so does a
+# browser under automation (navigator.webdriver): the DevTools protocol never sees a
+# SharedWorker's script request finish (Chromium bug 851323, Playwright #7107), so a
+# test tool's "network idle" would never come on a page that starts the engine. Either way
 # __calculatorsStart() returns at once an object with postMessage/onmessage/terminate
 # (messages are queued until the worker takes them, and kept in __buffer until
 # calculators.js takes them).
@@ -550,10 +556,10 @@ BOOT_SCRIPT = (
     "(function(){var d=document.currentScript.dataset,e;"
     "window.__calculatorsStart=function(){if(e!==undefined)return e;e=null;"
     "try{if(typeof WebAssembly==='object'&&window.Worker){"
-    "var u=new URL(d.worker,location.href).href,i=new URL(d.pyodide,location.href).href,q=[],p=null,t=null;"
+    "var i=new URL(d.pyodide,location.href).href,u=new URL(d.worker,location.href).href+'?index='+encodeURIComponent(i),q=[],p=null,t=null;"
     "var b=function(v){g({data:{type:'error',kind:'failed',message:String(v&&v.message||v||'worker error')}});};"
     "var c=function(n){t=null;"
-    "if(window.SharedWorker){try{t=new SharedWorker(u,{type:'module',name:n,extendedLifetime:true});p=t.port;}catch(x){t=null;}}"
+    "if(window.SharedWorker&&!navigator.webdriver){try{t=new SharedWorker(u,{type:'module',name:n,extendedLifetime:true});p=t.port;}catch(x){t=null;}}"
     "if(!t){t=new Worker(u,{type:'module',name:'calculators'});p=t;}"
     "p.onmessage=g;t.onerror=b;p.postMessage({type:'init',indexURL:i});"
     "while(q.length)p.postMessage(q.shift());};"

@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import local_nginx  # noqa: E402
-from browserkit import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from browserkit import CHROMIUM_ARGS, DEDICATED_ENGINE, SHARED_ENGINE, chromium_path  # noqa: E402
 
 BARE = b"""<!doctype html><meta charset="utf-8"><title>bare loadPyodide</title>
 <script type="module" src="bare.js"></script>
@@ -163,7 +163,9 @@ def new_context(browser, shared: bool = True):
     # pause), so it takes no part in these loads; blocking it keeps runs alike.
     context = browser.new_context(service_workers="block")
     if not shared:  # as in a browser without SharedWorker: each page starts its engine
-        context.add_init_script("delete window.SharedWorker;")
+        context.add_init_script(DEDICATED_ENGINE)
+    else:  # as in a reader's browser (under automation the page uses no SharedWorker)
+        context.add_init_script(SHARED_ENGINE)
     return context
 
 

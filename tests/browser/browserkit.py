@@ -36,18 +36,27 @@ def serve(directory: Path, headers: dict[str, str] | None = None):
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
+# An init script: the calculators' engine then runs in a dedicated Worker, as in a
+# browser without SharedWorker. Playwright neither sees nor routes a SharedWorker's
+# requests, and counts the request for its script as never finished (so a page that
+# starts the shared engine never reaches "networkidle").
+DEDICATED_ENGINE = "delete window.SharedWorker;"
+# The page uses no SharedWorker under automation (navigator.webdriver: see
+# handbook/calculator_forms.py); the tests of the shared engine, and make bench, say
+# "not automated" to get the path a reader's browser takes.
+SHARED_ENGINE = "Object.defineProperty(Navigator.prototype, 'webdriver', {get: () => false});"
+
+
 def local_context(browser, shared_engine: bool = False, **options):
     """A browser context for one test: no service worker (sw.js is tested on its own in
     test_offline.py; it would hide requests from routes and precache the whole site),
     and every request that would leave 127.0.0.1 refused (PageWatch records it).
 
-    The calculators' engine runs in a dedicated Worker, as in a browser without
-    SharedWorker: Playwright neither sees nor routes a SharedWorker's requests, which
-    these tests watch and change. The shared engine has its own tests
+    The calculators' engine runs in a dedicated Worker (DEDICATED_ENGINE): these tests
+    watch and change its requests. The shared engine has its own tests
     (test_engine_shared.py, with shared_engine=True)."""
     context = browser.new_context(service_workers="block", **options)
-    if not shared_engine:
-        context.add_init_script("delete window.SharedWorker;")
+    context.add_init_script(SHARED_ENGINE if shared_engine else DEDICATED_ENGINE)
     context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
     return context
 

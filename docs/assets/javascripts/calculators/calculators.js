@@ -7,6 +7,8 @@
 // started it, window.__calculatorsStart), otherwise when a form comes into view or is
 // used. Its progress is shown in steps, with the bytes downloaded; "no progress" is
 // said only after STALL_MS without a byte or a step, and it never stops the engine.
+// The engine may be shared with the other calculator pages (a SharedWorker, see
+// handbook/calculator_forms.py): it is then "ready" at once, by way of "running".
 //
 // URL format (shareable): the contract's input keys, e.g. ?members=12&present=8.
 // Booleans are written as "true" (absent = false). A list of objects (the rewards

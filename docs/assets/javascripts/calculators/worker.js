@@ -55,6 +55,7 @@ let failed = false;
 const shared = typeof self.SharedWorkerGlobalScope === "function" && self instanceof self.SharedWorkerGlobalScope;
 const ports = new Set();   // shared: the pages connected
 const replay = new Map();  // shared: the last message of each kind about the start, for a page that joins
+const earlyMarks = [];     // shared: the timings taken before the first page connected
 
 function post(message) {
   if (!shared) {
@@ -62,8 +63,11 @@ function post(message) {
     return;
   }
   if (message.type !== "mark") replay.set(message.type, message);
+  else if (!ports.size) earlyMarks.push(message);  // started before any page connected
   for (const port of ports) port.postMessage(message);
-  if (message.type === "error") self.close();  // the next page starts a new engine
+  // the next page starts a new engine (one that failed before any page connected
+  // closes once a page has been told: see handle)
+  if (message.type === "error" && ports.size) self.close();
 }
 // Timings for the benchmark: the page records them as performance marks.
 function mark(name) { post({ type: "mark", name, at: performance.timeOrigin + performance.now() }); }
@@ -434,10 +438,15 @@ async function start(indexURL, allowSnapshot) {
   return run;
 }
 
+function join(port) {
+  ports.add(port);
+  while (earlyMarks.length) port.postMessage(earlyMarks.shift());
+}
+
 async function handle(msg, reply, port) {
   if (msg.type === "init") {
     if (!engine) {
-      if (port) ports.add(port);
+      if (port) join(port);
       // Save-Data: the normal boot downloads about 1 MB less than the snapshot path
       // (2 MB less where the server sends gzip), and starts a few seconds later.
       const saveData = Boolean(self.navigator.connection && self.navigator.connection.saveData);
@@ -451,10 +460,11 @@ async function handle(msg, reply, port) {
         reply({ type: "stale", sha256: now || "none" });
         return;
       }
-      ports.add(port);
+      join(port);
       // ready at once, or the start so far (what follows comes to every page)
       if (running) reply({ type: "status", stage: "ready", via: "running" });
       else for (const message of replay.values()) reply(message);
+      if (failed) self.close();
     }
     return;
   }
@@ -477,4 +487,12 @@ if (shared) {
   };
 } else {
   self.onmessage = (event) => handle(event.data || {}, (out) => self.postMessage(out));
+}
+
+// The boot script names the engine's folder in the worker's address (?index=…): the
+// engine starts as soon as this module has run, not when the page's main thread, busy
+// with the page itself, forwards its "init" message (that one then finds it started).
+const bootIndex = new URLSearchParams(self.location.search).get("index");
+if (bootIndex && new URL(bootIndex, self.location.href).origin === self.location.origin) {
+  handle({ type: "init", indexURL: new URL(bootIndex, self.location.href).href }, () => {}, null);
 }
