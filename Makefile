@@ -101,7 +101,7 @@ dev: venv
 
 # Every test, on every core (pytest-xdist; the browser fixtures are per worker).
 test: build system-deps
-	$(BIN)/python -m pytest -n auto --dist load
+	$(BIN)/python -m pytest -n auto --dist load --durations=25
 
 # Everything but the browser: the quick check while editing (about a minute).
 test-fast: build
