@@ -18,12 +18,8 @@ import shutil
 import subprocess
 
 import pytest
+from pyodidekit import differing_from_cpython
 
-import calculators
-
-
-def canonical(value) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _run(root, *args):
@@ -75,11 +71,7 @@ def test_every_case_ran(pyodide_run, root):
 def test_pyodide_answers_equal_cpython_answers(pyodide_run):
     """(So they meet the case table too: CPython's do, tests/calculators/test_cases.py.)"""
     assert pyodide_run["via"] == "boot" and pyodide_run["stdlib_files"] > 500
-    different = []
-    for case in pyodide_run["results"]:
-        expected = calculators.run(case["calculator"], case["inputs"])
-        if canonical(case["result"]) != canonical(expected):
-            different.append((case["name"], case["result"], expected))
+    different = differing_from_cpython(pyodide_run["results"])
     assert not different, f"{len(different)} case(s) differ, first: {different[0]}"
 
 
@@ -100,9 +92,5 @@ def test_the_restored_snapshot_answers_equal_cpython_answers(snapshot_run, pyodi
     assert [r["name"] for r in snapshot_run["results"]] == [c["name"] for c in cases]
     for key in ("pyodide", "python", "module", "package_version", "holidays_version", "amendments"):
         assert snapshot_run[key] == pyodide_run[key], key
-    different = []
-    for case in snapshot_run["results"]:
-        expected = calculators.run(case["calculator"], case["inputs"])
-        if canonical(case["result"]) != canonical(expected):
-            different.append((case["name"], case["result"], expected))
+    different = differing_from_cpython(snapshot_run["results"])
     assert not different, f"{len(different)} case(s) differ, first: {different[0]}"

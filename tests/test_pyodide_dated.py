@@ -19,17 +19,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pyodidekit import differing_from_cpython
 
-import calculators
 from calculators import _amendments, _data
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "amendments"
 DATED_CASES = ROOT / "tests" / "calculators" / "dated_cases.json"
-
-
-def canonical(value) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _forget() -> None:
@@ -123,11 +119,7 @@ def test_pyodide_dated_answers_equal_cpython_answers(engine, request, cpython_wi
     assert run["amendments"] == sorted(p.name for p in FIXTURES.glob("*.toml"))
     cases = json.loads(DATED_CASES.read_text(encoding="utf-8"))["cases"]
     assert [r["name"] for r in run["results"]] == [c["name"] for c in cases]
-    different = []
-    for case in run["results"]:
-        expected = calculators.run(case["calculator"], case["inputs"])
-        if canonical(case["result"]) != canonical(expected):
-            different.append((case["name"], case["result"], expected))
+    different = differing_from_cpython(run["results"])
     assert not different, f"{len(different)} case(s) differ, first: {different[0]}"
 
 
