@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from browserkit import DEDICATED_ENGINE, PageWatch, local_context
+from browserkit import PageWatch, local_context
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("HANDBOOK_SITE", ROOT / "site"))
@@ -77,7 +77,6 @@ REPRESENTATIVE = ["/", "/ch12/", "/en/ch01/", "/calculators/rewards/", "/en/calc
 @pytest.mark.parametrize("path", REPRESENTATIVE)
 def test_dark_palette_is_accessible(browser, server, path):
     ctx = browser.new_context(color_scheme="dark", service_workers="block")
-    ctx.add_init_script(DEDICATED_ENGINE)  # (else "networkidle" never comes on a calculator page)
     pg = ctx.new_page()
     pg.goto(server + path)
     pg.wait_for_load_state("networkidle")
@@ -93,7 +92,6 @@ def test_drawer_and_search_are_closed_on_coming_back(browser, server):
     handbook/material.py valid_toggles). Left open, both are closed on coming back."""
     ctx = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
                               has_touch=True, service_workers="block")
-    ctx.add_init_script(DEDICATED_ENGINE)  # (else "networkidle" never comes on a calculator page)
     pg = ctx.new_page()
     checked = "() => ['__drawer', '__search'].map(id => document.getElementById(id).checked)"
     for button, state in (("__drawer", [True, False]), ("__search", [False, True])):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from browserkit import DEDICATED_ENGINE, search
+from browserkit import search
 
 QUERIES = tomllib.loads(
     (Path(__file__).parents[1] / "data" / "search_queries.toml").read_text(encoding="utf-8"))["queries"]
@@ -16,7 +16,6 @@ QUERIES = tomllib.loads(
 @pytest.fixture(scope="module")
 def search_page(browser, server):
     ctx = browser.new_context(service_workers="block")
-    ctx.add_init_script(DEDICATED_ENGINE)  # (else "networkidle" never comes on a calculator page)
     pages = {}
     for lang, path in (("zh", "/"), ("en", "/en/")):
         pg = ctx.new_page()
@@ -68,7 +67,6 @@ def test_clicking_a_result_shows_the_clause(page, server):
 def test_search_works_at_phone_width(browser, server):
     ctx = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True,
                               service_workers="block")
-    ctx.add_init_script(DEDICATED_ENGINE)
     pg = ctx.new_page()
     pg.goto(server + "/en/")
     pg.wait_for_load_state("networkidle")
